@@ -1,0 +1,44 @@
+"""Detectors that need code. Each registers the rule codes it reports; their metadata and
+examples live in ``rules/*.yaml`` like every other rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from mtfix.document import Document
+from mtfix.finding import Finding
+from mtfix.rules import Rule
+
+
+@dataclass
+class Context:
+    """What a detector may know besides the document: the rules that are switched on."""
+
+    rules: dict[str, Rule]
+    enabled: set[str]
+
+    def on(self, code: str) -> bool:
+        return code in self.enabled
+
+    def rule(self, code: str) -> Rule:
+        return self.rules[code]
+
+
+Detector = Callable[[Document, Context], Iterable[Finding]]
+DETECTORS: dict[Detector, tuple[str, ...]] = {}
+
+
+def detector(*codes: str) -> Callable[[Detector], Detector]:
+    def register(fn: Detector) -> Detector:
+        DETECTORS[fn] = codes
+        return fn
+
+    return register
+
+
+def load() -> dict[Detector, tuple[str, ...]]:
+    """Import the detector modules so they register (import cost is paid only by ``check``)."""
+    from mtfix.detectors import capitals, german, headings, mojibake, patterns, pronouns  # noqa: F401
+
+    return DETECTORS

@@ -1,0 +1,221 @@
+"""Leftover German: words (MT101) and whole untranslated sentences (MT102).
+
+A token is German when the English dictionary rejects it and German corpora know it far better
+than English ones; lowercase German is near-certain, capitalised German competes with names, so
+capitalised tokens need more evidence and lose it to name cues (a title before, a name beside,
+a place suffix, a bracket after)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtfix import lexicon as lx
+from mtfix.detectors import Context, detector
+from mtfix.document import Document
+from mtfix.finding import Severity
+from mtfix.text import Token, inside, quote_spans, sentences, starts_sentence, words
+
+_MORPH = re.compile(r"(?:isch(?:e|en|er|es|em)|ungen|ung|keit|heit|schaft|lich(?:e|en|er|es)?|chen)$")
+_PLACE = re.compile(r"(?:stra(?:ß|ss)e|platz|weg|gasse|allee|ufer|berg|burg|dorf|heim|hausen|bach|feld|kirchen|ingen|bruck|brück|brücke|see|tal|wald|hof|au|stedt|leben|hagen|rode|born|beck|ow|itz|mole|tor|stein|ingen|ing|scheid|orf|münde|mar)$")
+_TITLES = frozenset(
+    "mr mrs ms dr prof herr frau chancellor minister president ceo coach mayor spokesman spokeswoman "
+    "head leader chief director judge senator governor premier secretary general officer sir st saint "
+    "von van der de".split()
+)
+_NAME_PARTICLES = frozenset({"von", "van", "zu", "der", "de", "den", "di", "da", "le", "la", "al"})
+_PLACE_PREP = frozenset({"in", "from", "near", "at", "to", "via", "of", "around", "outside"})
+
+STRONG, WEAK = 2, 1
+
+
+_DETERMINERS = frozenset(
+    "the a an his her its their our my your this that these those both every each some any no more most "
+    "many few last next first entire whole own other such".split()
+)
+_ADJ_SUFFIX = re.compile(r"(?:al|ous|ive|ic|ful|less|ble|ary|ern|ese|ish|ian)$")
+
+
+def german_score(tok: Token, at_start: bool, prev: str = "") -> int:
+    """0 (not German), WEAK (capitalised, could be a name) or STRONG."""
+    t = tok.text
+    low = t.lower()
+    if len(t) < 3 or low in lx.word_list("german-accept.txt") or t.isupper() or _inner_capital(t):
+        return 0
+    if "-" in t:
+        parts = t.split("-")
+        head = Token(parts[-1], tok.end - len(parts[-1]), tok.end)
+        return german_score(head, at_start, prev) if len(parts[-1]) >= 4 else 0
+    if lx.english(t) or (at_start and lx.english(low)):
+        return 0
+    zde, zen = lx.zipf_de(low), lx.zipf_en(low)
+    known = zde >= 2.0 or (zde < 0 and len(low) >= 8 and lx.german_compound(low))
+    if t[0].islower():
+        if (zen < 1 and known) or (zde >= 3.0 and zde - zen >= 1.5 and zen < 4.2):
+            return STRONG
+        return 0
+    if zen < 1 and (zde >= 2.5 or known and zde < 0):
+        return STRONG if _MORPH.search(low) else WEAK
+    if at_start:  # Bisher, Drei, Nach: very common German words opening a sentence
+        return STRONG if zde >= 4.5 and zde - zen >= 3 else 0
+    if zen < 2.7 and zde >= 4.0 and zde - zen >= 2.3 and _modifier(prev):
+        return WEAK  # the Saison, a Gruppe, his Gesicht: an English determiner before a German noun
+    return 0
+
+
+def _modifier(prev: str) -> bool:
+    p = prev.lower()
+    return p in _DETERMINERS or p.endswith(("'s", "’s")) or (p.islower() and bool(_ADJ_SUFFIX.search(p)))
+
+
+def _inner_capital(t: str) -> bool:
+    """AfD, McAllister, iPhone: mixed case is a name or a brand."""
+    return any(c.isupper() for part in t.split("-") for c in part[1:])
+
+
+def _name_like(toks: list[Token], i: int, text: str, base: int, names: set[str]) -> bool:
+    """Cues that a capitalised token is (part of) a name, not a common German noun."""
+    t = toks[i]
+    low = t.text.lower()
+    if low in names or (_PLACE.search(low) and len(low) > 6):
+        return True
+    prev = toks[i - 1] if i > 0 and _adjacent(toks[i - 1], t, text, base) else None
+    nxt = toks[i + 1] if i + 1 < len(toks) and _adjacent(t, toks[i + 1], text, base) else None
+    if prev and (prev.text.lower().rstrip(".") in _TITLES or _is_name_token(prev)):
+        names.add(low)
+        return True
+    if nxt and low.endswith("er") and nxt.text[0].isupper():  # Würzburger Kickers
+        return True
+    after = text[t.end - base : t.end - base + 2]
+    if after.startswith(" (") or after.startswith("("):
+        return True
+    return bool(prev and prev.text.lower() in _PLACE_PREP and not _MORPH.search(low) and lx.zipf_de(low) < 4)
+
+
+def _is_name_token(tok: Token) -> bool:
+    """A capitalised token that is no German word: a given name or surname (Olaf, Shahed)."""
+    t = tok.text
+    if not t[0].isupper() or t.isupper():
+        return False
+    low = t.lower()
+    if low in _NAME_PARTICLES or lx.is_name(t) or low in lx.word_list("german-accept.txt"):
+        return True
+    return not lx.english(t) and lx.zipf_de(low) < 3.2 and not lx.german_compound(low)
+
+
+def _adjacent(a: Token, b: Token, text: str, base: int) -> bool:
+    return text[a.end - base : b.start - base].strip(" -") == ""
+
+
+@detector("MT101", "MT102")
+def leftover_german(doc: Document, ctx: Context) -> Iterator:
+    word_rule, seg_rule = ctx.rule("MT101"), ctx.rule("MT102")
+    function_words = lx.word_list("german-function.txt")
+    names: set[str] = set()
+    for block in doc.blocks:  # first pass: names introduced with a title or given name
+        text = doc.block_text(block)
+        toks = words(text, block.start)
+        for i, tok in enumerate(toks):
+            if tok.text[:1].isupper() and i:
+                _name_like(toks, i, text, block.start, names)
+    for block in doc.blocks:
+        text = doc.block_text(block)
+        base = block.start
+        toks = words(text, base)
+        if not toks:
+            continue
+        quotes = quote_spans(text)
+        scores = []
+        for i, tok in enumerate(toks):
+            at_start = starts_sentence(text, tok.start - base)
+            prev = toks[i - 1].text if i and _adjacent(toks[i - 1], tok, text, base) else ""
+            s = german_score(tok, at_start, prev)
+            if s == WEAK and _name_like(toks, i, text, base, names):
+                s = 0
+            scores.append(s)
+        _quoted_german_is_quotation(toks, scores, quotes, base, function_words)
+        covered: set[int] = set()
+        if ctx.on("MT102"):
+            for s, e in sentences(text, base):
+                idx = [i for i, t in enumerate(toks) if s <= t.start < e]
+                if len(idx) < 4:
+                    continue
+                german = sum(1 for i in idx if scores[i] or toks[i].text.lower() in function_words)
+                strong = sum(1 for i in idx if scores[i] == STRONG)
+                if german / len(idx) >= 0.6 and strong >= 2:
+                    a, b = toks[idx[0]].start, toks[idx[-1]].end
+                    b = _extend_punct(doc.text, b, e)
+                    covered.update(idx)
+                    yield seg_rule.finding(a, b, doc.text[a:b])
+        if ctx.on("MT101"):
+            yield from _runs(doc, toks, scores, covered, function_words, text, base, word_rule)
+
+
+def _quoted_german_is_quotation(toks, scores, quotes, base, function_words) -> None:
+    """A quotation entirely in German ('Deutschland sucht den Superstar') is a title or a quote,
+    not a translation artifact; a mixed one ('Beizen for Büezer') is."""
+    for qs, qe in quotes:
+        idx = [i for i, t in enumerate(toks) if qs + base < t.start < qe + base]
+        if not idx:
+            continue
+        english_only = [
+            i for i in idx if not scores[i] and toks[i].text.lower() not in function_words and lx.english(toks[i].text)
+        ]
+        if not english_only:
+            for i in idx:
+                scores[i] = 0
+
+
+def _runs(doc, toks, scores, covered, function_words, text, base, rule) -> Iterator:
+    i, n = 0, len(toks)
+    while i < n:
+        if not scores[i] or i in covered:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j + 1 not in covered and _adjacent(toks[j], toks[j + 1], text, base) and (
+            scores[j + 1] or (toks[j + 1].text.lower() in function_words and j + 2 < n and scores[j + 2])
+        ):
+            j += 1
+        # a German article or particle right before the run belongs to it
+        while i > 0 and i - 1 not in covered and toks[i - 1].text.lower() in function_words and not lx.english(
+            toks[i - 1].text
+        ) and _adjacent(toks[i - 1], toks[i], text, base):
+            i -= 1
+        a, b = toks[i].start, toks[j].end
+        run = toks[i : j + 1]
+        strongest = max(scores[k] for k in range(i, j + 1))
+        if strongest == WEAK and len(run) == 1 and _recurs_as_name(doc, toks[i]):
+            i = j + 1
+            continue
+        reps = _suggest(run, starts_sentence(text, toks[i].start - base))
+        if strongest == WEAK and len(run) == 1:  # a lone capitalised word may still be a name
+            yield rule.finding(a, b, doc.text[a:b], reps, message=rule.message + " (or a name: add it to accept)",
+                               severity=Severity.MINOR)
+        else:
+            yield rule.finding(a, b, doc.text[a:b], reps)
+        i = j + 1
+
+
+def _recurs_as_name(doc: Document, tok: Token) -> bool:
+    """A capitalised word used three times or more is the article's name for something."""
+    return doc.text.count(tok.text) >= 3
+
+
+def _suggest(run: list[Token], at_start: bool) -> list[str]:
+    out = []
+    for tok in run:
+        en = lx.translate(tok.text)
+        if en is None:
+            return []
+        out.append(en)
+    s = " ".join(out)
+    if at_start:
+        s = s[:1].upper() + s[1:]
+    return [s]
+
+
+def _extend_punct(text: str, end: int, limit: int) -> int:
+    while end < limit and text[end] in ".!?…\"”’":
+        end += 1
+    return end

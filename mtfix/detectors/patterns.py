@@ -1,0 +1,50 @@
+"""Pattern rules: a regular expression from ``rules/*.yaml``, run over the prose of a document."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from mtfix.detectors import Context
+from mtfix.document import Document
+from mtfix.finding import Finding
+from mtfix.rules import REGEX_TIMEOUT, Rule
+
+_warned: set[str] = set()
+
+
+def run(rule: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.masked
+    if rule.compiled_requires and not rule.compiled_requires.search(text):
+        return
+    pat = rule.compiled
+    has_span = "span" in pat.groupindex
+    try:
+        for m in pat.finditer(text, timeout=REGEX_TIMEOUT):
+            s, e = m.span("span") if has_span else m.span()
+            if s >= e:
+                continue
+            block = doc.block_at(s)
+            if block is None or block.kind not in rule.scope:
+                continue
+            if e > block.end and text[block.end : e].strip("\r\n"):
+                continue
+            nb = rule.compiled_not_before
+            if nb and nb.search(text, max(block.start, s - 100), s):
+                continue
+            na = rule.compiled_not_after
+            if na and na.match(text, e, min(block.end, e + 100)):
+                continue
+            reps = [m.expand(t) for t in rule.replacement]
+            yield rule.finding(s, e, doc.text[s:e], reps)
+    except TimeoutError:
+        if (rule.code, doc.path) not in _warned:
+            _warned.add((rule.code, doc.path))
+            print(f"mtfix: warning: {doc.path}: rule {rule.code} timed out and was skipped", file=sys.stderr)
+
+
+def run_all(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for code in sorted(ctx.enabled):
+        rule = ctx.rules[code]
+        if rule.kind == "pattern":
+            yield from run(rule, doc)

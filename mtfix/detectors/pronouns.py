@@ -1,0 +1,82 @@
+"""Sie/sie/ihr/sich confusions in third-person prose: 'free yourself' (sich), 'your partnership'
+(ihre), 'she showed' (sie = it). Suggestions only: the right pronoun needs a reader."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtfix.detectors import Context, detector
+from mtfix.document import Document
+from mtfix.text import inside, quote_spans, sentences
+
+_SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
+_YOURSELF = re.compile(r"\b(?P<w>yourself|yourselves)\b", re.I)
+_YOUR = re.compile(r"\b(?P<w>[Yy]our)\s+(?P<n>[a-z][a-z-]+)")
+_YOU = re.compile(r"\byou\b", re.I)
+_SHE = re.compile(r"\b(?P<w>she|he)\s+(?P<v>[a-z]+ed|shows|showed|says|said|has|is|was|raises|makes|reveals|proves|indicates)\b")
+_FEMALE = re.compile(
+    r"\b(?:her|hers|herself|woman|women|girl|mother|daughter|wife|sister|queen|Mrs|Ms|Miss|Madam|actress|"
+    r"chairwoman|spokeswoman|businesswoman|grandmother|aunt|niece|lady|princess|duchess|she's)\b"
+)
+_MALE = re.compile(
+    r"\b(?:his|him|himself|man|men|boy|father|son|husband|brother|king|Mr|sir|chairman|spokesman|"
+    r"businessman|grandfather|uncle|nephew|prince|duke|he's)\b"
+)
+_DIRECT_ADDRESS = 3  # more second-person words than this outside quotes: the text talks to its reader
+
+
+def _outside_quotes(doc: Document) -> list[tuple[int, int, str, list[tuple[int, int]]]]:
+    out = []
+    for b in doc.blocks:
+        text = doc.block_text(b)
+        out.append((b.start, b.end, text, quote_spans(text)))
+    return out
+
+
+@detector("MT601", "MT602", "MT603")
+def pronoun_register(doc: Document, ctx: Context) -> Iterator:
+    blocks = _outside_quotes(doc)
+    second = sum(
+        1 for _, _, text, q in blocks for m in _SECOND.finditer(text) if not inside(q, m.start())
+    )
+    if second <= _DIRECT_ADDRESS:
+        for base, _, text, q in blocks:
+            for s, e in sentences(text):
+                sent = text[s:e]
+                if any(not inside(q, s + m.start()) for m in _YOU.finditer(sent)):
+                    continue  # 'If you ... your' addresses the reader
+                if ctx.on("MT601"):
+                    for m in _YOURSELF.finditer(sent):
+                        if not inside(q, s + m.start()):
+                            a = base + s + m.start("w")
+                            w = m.group("w")
+                            rep = "itself" if w.lower() == "yourself" else "themselves"
+                            yield ctx.rule("MT601").finding(a, a + len(w), w, [rep, "themselves" if rep == "itself" else "ourselves"])
+                if ctx.on("MT602"):
+                    for m in _YOUR.finditer(sent):
+                        if not inside(q, s + m.start()):
+                            a = base + s + m.start("w")
+                            w = m.group("w")
+                            case = str.capitalize if w[0].isupper() else str
+                            yield ctx.rule("MT602").finding(a, a + len(w), w, [case("their"), case("its"), case("her")])
+    if ctx.on("MT603"):
+        yield from _gender_without_referent(doc, ctx, blocks)
+
+
+def _gender_without_referent(doc: Document, ctx: Context, blocks) -> Iterator:
+    """'she'/'he' in an article that mentions no woman/man at all is German 'sie'/'er' for a thing."""
+    plain = doc.masked
+    rule = ctx.rule("MT603")
+    for pronoun, cue in (("she", _FEMALE), ("he", _MALE)):
+        if cue.search(plain):
+            continue
+        hits = [
+            (base + m.start("w"), m.group("w"))
+            for base, _, text, q in blocks
+            for m in _SHE.finditer(text)
+            if m.group("w") == pronoun and not inside(q, m.start())
+        ]
+        if len(hits) == 1:  # one stray pronoun; an article about a person uses it again and again
+            a, w = hits[0]
+            yield rule.finding(a, a + len(w), w, ["it", "they"])

@@ -1,0 +1,88 @@
+"""A decoded file as blocks of prose, with every offset pointing into the original text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+MASK = "\ue000"  # stands in for anything that is not prose: code, URLs, markup
+
+TITLE, HEADING, PARAGRAPH, ITEM, CELL = "title", "heading", "paragraph", "item", "cell"
+HEADING_KINDS = (TITLE, HEADING)
+
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?]|\b[\w.+-]+@[\w-]+\.[\w.-]+\w")
+
+
+@dataclass(slots=True)
+class Block:
+    """A heading, paragraph, list item or table cell: the unit detectors reason about."""
+
+    start: int
+    end: int
+    kind: str
+    level: int = 0
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind in HEADING_KINDS
+
+
+@dataclass
+class Document:
+    """``masked`` has the length of ``text``; everything outside prose is MASK (newlines kept)."""
+
+    path: str
+    text: str
+    format: str
+    blocks: list[Block]
+    masked: str = ""
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _block_starts: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def build(cls, path: str, text: str, fmt: str, blocks: list[Block], holes: list[tuple[int, int]]) -> Document:
+        blocks = sorted(blocks, key=lambda b: b.start)
+        chars = [MASK if c not in "\r\n" else c for c in text]
+        for b in blocks:
+            chars[b.start : b.end] = text[b.start : b.end]
+        for s, e in holes:
+            for i in range(s, e):
+                if chars[i] not in "\r\n":
+                    chars[i] = MASK
+        for m in URL.finditer(text):
+            chars[m.start() : m.end()] = MASK * (m.end() - m.start())
+        doc = cls(path, text, fmt, blocks, "".join(chars))
+        doc._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        doc._block_starts = [b.start for b in blocks]
+        return doc
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of an offset."""
+        i = bisect_right(self._line_starts, offset) - 1
+        return i + 1, offset - self._line_starts[i] + 1
+
+    def line_span(self, offset: int, with_break: bool = True) -> tuple[int, int]:
+        """The line around an offset, with its line break when it has one."""
+        i = bisect_right(self._line_starts, offset) - 1
+        start = self._line_starts[i]
+        nl = self.text.find("\n", start)
+        if nl < 0:
+            return start, len(self.text)
+        return start, nl + 1 if with_break else nl
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    def block_text(self, block: Block) -> str:
+        return self.masked[block.start : block.end]
+
+    def is_prose(self, start: int, end: int) -> bool:
+        return MASK not in self.masked[start:end]
+
+    @property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.is_heading]

@@ -1,0 +1,94 @@
+"""Runs the enabled rules over a document and returns its findings in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mtfix import rules as rules_mod
+from mtfix.detectors import Context
+from mtfix.document import Document
+from mtfix.finding import Finding
+from mtfix.source import Source
+
+
+def parse(source: Source) -> Document:
+    if source.format == "markdown":
+        from mtfix import markdown
+
+        return markdown.parse(source.path, source.text)
+    from mtfix import plaintext
+
+    return plaintext.parse(source.path, source.text)
+
+
+def matches(rule: rules_mod.Rule, selector: str) -> bool:
+    """A selector is a code or code prefix (MT3, MT301), a category or its dimension, or a rule name."""
+    s = selector.strip()
+    return (
+        rule.code.startswith(s.upper())
+        or rule.category == s
+        or rule.category.split("/")[0] == s
+        or rule.name == s
+    )
+
+
+class Checker:
+    """Holds the rule set once, checks many documents."""
+
+    def __init__(
+        self,
+        rules: dict[str, rules_mod.Rule] | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        extra_dirs: list[Path] | None = None,
+    ) -> None:
+        self.rules = rules if rules is not None else rules_mod.load_all(extra_dirs)
+        enabled = {c for c, r in self.rules.items() if not select or any(matches(r, s) for s in select)}
+        enabled -= {c for c, r in self.rules.items() if ignore and any(matches(r, s) for s in ignore)}
+        self.ctx = Context(self.rules, enabled)
+
+    def check(self, doc: Document) -> list[Finding]:
+        from mtfix.detectors import load, patterns
+
+        found: list[Finding] = list(patterns.run_all(doc, self.ctx))
+        for fn, codes in load().items():
+            if any(c in self.ctx.enabled for c in codes):
+                found.extend(fn(doc, self.ctx))
+        return finalize(doc, found, self.ctx.enabled)
+
+
+def finalize(doc: Document, found: list[Finding], enabled: set[str]) -> list[Finding]:
+    """Drop disabled, non-prose and duplicate findings; add line/column; sort."""
+    out: dict[tuple[str, int, int], Finding] = {}
+    for f in found:
+        if f.rule not in enabled or not (0 <= f.start < f.end <= len(doc.text)):
+            continue
+        if not doc.is_prose(f.start, f.end):
+            continue
+        key = (f.rule, f.start, f.end)
+        if key not in out:
+            out[key] = f.at(*doc.position(f.start))
+    return sorted(out.values(), key=lambda f: (f.start, f.end, f.rule))
+
+
+def analyse(source: Source, checker: Checker, weights: dict[str, float] | None = None):
+    """Check one source and score it: the unit every command and formatter works with."""
+    from mtfix.output import FileReport
+    from mtfix.readability import score as readability
+    from mtfix.scoring import quality
+    from mtfix.text import WORD
+
+    doc = parse(source)
+    findings = checker.check(doc)
+    prose = doc.masked.replace("\ue000", " ")
+    words = len(WORD.findall(prose))
+    return FileReport(source.path, words, findings, quality(findings, words, weights), readability(prose))
+
+
+def fix_text(source: Source, checker: Checker, unsafe: bool = False) -> tuple[str, list[Finding]]:
+    """The fixed text of a source, re-checked until no applicable fix remains."""
+    from dataclasses import replace
+
+    from mtfix.fixes import fix_to_fixpoint
+
+    return fix_to_fixpoint(source.text, lambda t: checker.check(parse(replace(source, text=t))), unsafe)

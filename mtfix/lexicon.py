@@ -1,0 +1,172 @@
+"""Word knowledge, loaded lazily and once: the English hunspell dictionary, wordfreq's English and
+German frequency lists (read straight from the files wordfreq ships), and mtfix's own lists in
+``rules/lexicon/``. Nothing here is touched by ``--help`` or by rules that do not need it."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+from mtfix.rules import builtin_dir
+
+NO_WORD = -1.0
+
+
+@cache
+def _hunspell():
+    import hunspell
+
+    return hunspell.Hunspell("en_US")
+
+
+@cache
+def _dic_entries() -> tuple[frozenset[str], frozenset[str]]:
+    """(lowercase stems, capitalised stems lowercased) of the bundled en_US.dic."""
+    import hunspell
+
+    path = Path(hunspell.__file__).parent / "dictionaries" / "en_US.dic"
+    lower, proper = set(), set()
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        next(fh)
+        for line in fh:
+            stem = line.split("/", 1)[0].strip()
+            if not stem:
+                continue
+            (proper.add(stem.lower()) if stem[0].isupper() else lower.add(stem))
+    return frozenset(lower), frozenset(proper)
+
+
+@cache
+def _buckets(lang: str) -> dict[str, int]:
+    """wordfreq's 'large' list as word → centibel bucket (zipf = 9 - bucket/100)."""
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")
+    assert spec and spec.submodule_search_locations
+    path = Path(spec.submodule_search_locations[0]) / "data" / f"large_{lang}.msgpack.gz"
+    with gzip.open(path, "rb") as fh:
+        data = msgpack.load(fh, raw=False, strict_map_key=False)
+    table: dict[str, int] = {}
+    for i, bucket in enumerate(data[1:]):
+        table.update(dict.fromkeys(bucket, i))
+    return table
+
+
+def _zipf(lang: str, word: str) -> float:
+    b = _buckets(lang).get(word.casefold())  # wordfreq folds ß to ss
+    return NO_WORD if b is None else 9 - b / 100
+
+
+def zipf_en(word: str) -> float:
+    return _zipf("en", word)
+
+
+def zipf_de(word: str) -> float:
+    return _zipf("de", word)
+
+
+_LINKS = ("", "s", "es", "n", "en", "er", "e")
+
+
+@cache
+def german_compound(word: str) -> bool:
+    """Splits into a known German modifier (+ linking element) and a known German head:
+    Kindes|misshandlungen, Renn|gemeinschaft. Names (Shagivalev, Alabuga) do not split."""
+    w = word.casefold()
+    for i in range(3, len(w) - 3):
+        head = w[i:]
+        if zipf_de(head) < 2.5 or zipf_en(head) >= 2.5:
+            continue
+        for link in _LINKS:
+            if link and not w[:i].endswith(link):
+                continue
+            mod = w[: i - len(link)] if link else w[:i]
+            if len(mod) >= 3 and zipf_de(mod) >= 3.0:
+                return True
+    return False
+
+
+@cache
+def english(word: str) -> bool:
+    """The en_US dictionary accepts the word as written (case matters: 'Iranische' is not English)."""
+    try:
+        return _hunspell().spell(word)
+    except UnicodeEncodeError:  # the dictionary is Latin-1: 'Łódź' is not in it
+        return False
+
+
+def is_common_lowercase(word: str) -> bool:
+    """A lowercase dictionary word ('drone', 'military'), not only a name ('Rose' is both)."""
+    w = word.lower()
+    lower, _ = _dic_entries()
+    return w in lower or (english(w) and w not in _dic_entries()[1])
+
+
+def is_name(word: str) -> bool:
+    """The dictionary lists the capitalised form: days, months, nationalities, places, given names."""
+    return word.lower() in _dic_entries()[1]
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A one-word-per-line list from rules/lexicon/ (``#`` starts a comment), lowercased."""
+    out = set()
+    with open(builtin_dir() / "lexicon" / name, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                out.add(line.lower())
+    return frozenset(out)
+
+
+@cache
+def glossary() -> dict[str, str]:
+    """German lemma (lowercase) → English, from rules/lexicon/de-en.tsv."""
+    out = {}
+    with open(builtin_dir() / "lexicon" / "de-en.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            de, en = line.rstrip("\n").split("\t", 1)
+            out[de.strip().lower()] = en.strip()
+    return out
+
+
+_ENDINGS = ("ischen", "ische", "ischer", "isches", "ischem", "ern", "en", "er", "es", "em", "e", "n", "s")
+_UMLAUT = str.maketrans("äöü", "aou")
+
+
+def translate(word: str) -> str | None:
+    """An English suggestion for a German word form: exact, then by stripping inflection and
+    umlaut plurals, then by its last compound part. Keeps the word's capitalisation style."""
+    g = glossary()
+    w = word.lower()
+    for cand in _lemmas(w):
+        if cand in g:
+            return _match_case(word, g[cand])
+    for i in range(1, len(w) - 3):  # compounds: Gewerkschafts|bund → the head decides
+        for cand in _lemmas(w[i:]):
+            if len(cand) >= 4 and cand in g:
+                return _match_case(word, g[cand])
+    return None
+
+
+def _lemmas(w: str):
+    yield w
+    for end in _ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            stem = w[: -len(end)]
+            if end.startswith("isch"):
+                yield stem + "isch"
+            yield stem
+            yield stem.translate(_UMLAUT)
+
+
+def _match_case(src: str, en: str) -> str:
+    if src.isupper():
+        return en.upper()
+    if src[:1].isupper() and en[:1].islower():
+        return en[:1].upper() + en[1:]
+    return en

@@ -1,0 +1,39 @@
+"""Formatters: they see findings and scores, never detectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mtfix.finding import Finding
+from mtfix.readability import Readability
+from mtfix.scoring import Quality
+
+
+@dataclass
+class FileReport:
+    path: str
+    words: int
+    findings: list[Finding]
+    quality: Quality
+    readability: Readability
+    extra: dict = field(default_factory=dict)
+
+    def score_dict(self) -> dict:
+        d = self.quality.to_dict()
+        d["readability"] = self.readability.to_dict()
+        return d
+
+
+FORMATS = ("text", "json", "concise")
+
+
+def render(fmt: str, reports: list[FileReport], color: bool = False) -> str:
+    if fmt == "json":
+        from mtfix.output import json_format
+
+        return json_format.render(reports)
+    from mtfix.output import text_format
+
+    if fmt == "concise":
+        return text_format.render_concise(reports)
+    return text_format.render(reports, color)

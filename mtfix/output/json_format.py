@@ -1,0 +1,26 @@
+"""The ``mtfix/1`` JSON document (docs/json.md; ../shared/design/EVALUATION.md)."""
+
+from __future__ import annotations
+
+import json
+
+SCHEMA = "mtfix/1"
+
+
+def render(reports) -> str:
+    return json.dumps(
+        {
+            "schema": SCHEMA,
+            "files": [
+                {
+                    "path": r.path,
+                    "words": r.words,
+                    "score": r.score_dict(),
+                    "findings": [f.to_dict() for f in r.findings],
+                }
+                for r in reports
+            ],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

@@ -1,0 +1,53 @@
+"""Human output (ruff-like) and the one-line-per-finding concise form."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+_COLORS = {"critical": "\033[1;31m", "major": "\033[31m", "minor": "\033[33m", "dim": "\033[2m", "bold": "\033[1m"}
+_RESET = "\033[0m"
+
+
+def _c(text: str, key: str, on: bool) -> str:
+    return f"{_COLORS[key]}{text}{_RESET}" if on else text
+
+
+def _show(s: str) -> str:
+    return s.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def render(reports, color: bool = False) -> str:
+    lines = []
+    total = Counter()
+    for r in reports:
+        for f in r.findings:
+            total[f.severity.value] += 1
+            head = f"{r.path}:{f.line}:{f.column}: {_c(f.rule, 'bold', color)} [{_c(f.severity.value, f.severity.value, color)}] {f.message}"
+            lines.append(head)
+            detail = f"    {_show(f.text)!r}"
+            if f.replacements:
+                sug = " | ".join(repr(_show(x)) for x in f.replacements[:3])
+                tag = f" ({f.fix.value} fix)" if f.fix else ""
+                detail += f" → {sug}{tag}"
+            lines.append(_c(detail, "dim", color))
+        q, rd = r.quality, r.readability
+        lines.append(
+            f"{r.path}: {len(r.findings)} finding(s) in {r.words} words; quality {q.score:.1f}/100 "
+            f"({q.per_1000_words:.1f} penalty points per 1,000 words; weights "
+            f"{', '.join(f'{k} {v:g}' for k, v in q.weights.items())}); "
+            f"Flesch reading ease {rd.flesch_reading_ease:.1f}, grade {rd.flesch_kincaid_grade:.1f}"
+        )
+    n = sum(total.values())
+    fixable = sum(1 for r in reports for f in r.findings if f.fix and f.fix.value == "safe" and f.replacements)
+    summary = f"Found {n} finding(s) in {len(reports)} file(s)"
+    if n:
+        summary += " (" + ", ".join(f"{total[k]} {k}" for k in ("critical", "major", "minor") if total[k]) + ")"
+        summary += f"; {fixable} fixable with `mtfix fix`"
+    lines.append(summary + ".")
+    return "\n".join(lines)
+
+
+def render_concise(reports) -> str:
+    return "\n".join(
+        f"{r.path}:{f.line}:{f.column}: {f.rule} {f.message}" for r in reports for f in r.findings
+    )

@@ -1,0 +1,237 @@
+"""Rules as data: loading and validating the YAML files in ``rules/``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from mtfix.document import CELL, HEADING, ITEM, PARAGRAPH, TITLE
+from mtfix.errors import RuleError
+from mtfix.finding import Finding, FixSafety, Severity
+
+CODE = re.compile(r"^MT\d{3}$")
+KINDS = ("pattern", "detector")
+SCOPES = (TITLE, HEADING, PARAGRAPH, ITEM, CELL)
+MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
+REGEX_TIMEOUT = 1.0  # seconds per block: user regexes must not hang a CI job
+_KEYS = {
+    "code", "name", "message", "category", "severity", "kind", "pattern", "ignorecase", "replacement",
+    "fix", "scope", "not_before", "not_after", "requires", "description", "examples", "__line__",
+}
+
+
+@dataclass(frozen=True)
+class BadExample:
+    text: str  # without the [[ ]] marks
+    start: int
+    end: int
+    replacement: str | None  # None: no suggestion expected
+
+
+@dataclass
+class Rule:
+    """One rule code with its metadata, its pattern (if it is a pattern rule) and its examples."""
+
+    code: str
+    name: str
+    message: str
+    category: str
+    severity: Severity
+    kind: str
+    fix: FixSafety | None
+    source: str
+    line: int
+    description: str = ""
+    pattern: str | None = None
+    ignorecase: bool = False
+    replacement: list[str] = field(default_factory=list)
+    scope: tuple[str, ...] = SCOPES
+    not_before: str | None = None
+    not_after: str | None = None
+    requires: str | None = None
+    bad: list[BadExample] = field(default_factory=list)
+    good: list[str] = field(default_factory=list)
+
+    @cached_property
+    def compiled(self) -> regex.Pattern:
+        return regex.compile(self.pattern, regex.V0 | (regex.I if self.ignorecase else 0))
+
+    @cached_property
+    def compiled_not_before(self) -> regex.Pattern | None:
+        return regex.compile(f"(?:{self.not_before})$") if self.not_before else None
+
+    @cached_property
+    def compiled_not_after(self) -> regex.Pattern | None:
+        return regex.compile(self.not_after) if self.not_after else None
+
+    @cached_property
+    def compiled_requires(self) -> regex.Pattern | None:
+        return regex.compile(self.requires) if self.requires else None
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        replacements: list[str] | tuple[str, ...] = (),
+        message: str | None = None,
+        severity: Severity | None = None,
+        fix: FixSafety | None | bool = True,
+    ) -> Finding:
+        """A finding of this rule; ``fix=True`` means the rule's own fix safety."""
+        return Finding(
+            rule=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            start=start,
+            end=end,
+            text=text,
+            message=message or self.message,
+            replacements=tuple(replacements),
+            fix=self.fix if fix is True else (fix or None),
+        )
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Remembers the line of every mapping so errors can name it."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def builtin_dir() -> Path:
+    """``mtfix/builtin_rules`` in an installed wheel, ``rules/`` in a checkout or editable install."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "builtin_rules", here.parent / "rules"):
+        if cand.is_dir():
+            return cand
+    raise RuleError(str(here / "builtin_rules"), "built-in rules are missing from this installation")
+
+
+def load_file(path: Path) -> list[Rule]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.MarkedYAMLError as e:
+        line = e.problem_mark.line + 1 if e.problem_mark else None
+        raise RuleError(str(path), f"invalid YAML: {e.problem}", line) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise RuleError(str(path), f"cannot read: {e}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleError(str(path), "expected a mapping with a 'rules' list", 1)
+    return [_rule(path, raw) for raw in data["rules"]]
+
+
+def _rule(path: Path, raw: Any) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError(str(path), "each rule must be a mapping")
+    line = raw.get("__line__")
+
+    def fail(msg: str) -> RuleError:
+        return RuleError(str(path), f"rule {raw.get('code', '?')}: {msg}", line)
+
+    unknown = set(raw) - _KEYS
+    if unknown:
+        raise fail(f"unknown key(s) {', '.join(sorted(unknown))}; valid: {', '.join(sorted(_KEYS - {'__line__'}))}")
+    for key in ("code", "name", "message", "category", "severity"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise fail(f"missing or empty '{key}'")
+    if not CODE.match(raw["code"]):
+        raise fail("code must look like MT123")
+    try:
+        severity = Severity(raw["severity"])
+    except ValueError:
+        raise fail("severity must be minor, major or critical") from None
+    kind = raw.get("kind", "pattern")
+    if kind not in KINDS:
+        raise fail(f"kind must be one of {', '.join(KINDS)}")
+    fix_raw = raw.get("fix", "none")
+    if fix_raw not in ("safe", "unsafe", "none", None):
+        raise fail("fix must be safe, unsafe or none")
+    scope = raw.get("scope", list(SCOPES))
+    if isinstance(scope, str):
+        scope = [scope]
+    if not set(scope) <= set(SCOPES):
+        raise fail(f"scope must be among {', '.join(SCOPES)}")
+    replacement = raw.get("replacement", [])
+    if isinstance(replacement, str):
+        replacement = [replacement]
+    rule = Rule(
+        code=raw["code"],
+        name=raw["name"],
+        message=raw["message"].strip(),
+        category=raw["category"],
+        severity=severity,
+        kind=kind,
+        fix=None if fix_raw in ("none", None) else FixSafety(fix_raw),
+        source=str(path),
+        line=line or 0,
+        description=str(raw.get("description", "")).strip(),
+        pattern=raw.get("pattern"),
+        ignorecase=bool(raw.get("ignorecase", False)),
+        replacement=list(replacement),
+        scope=tuple(scope),
+        not_before=raw.get("not_before"),
+        not_after=raw.get("not_after"),
+        requires=raw.get("requires"),
+    )
+    if kind == "pattern":
+        if not isinstance(rule.pattern, str):
+            raise fail("a pattern rule needs a 'pattern'")
+        for attr in ("compiled", "compiled_not_before", "compiled_not_after", "compiled_requires"):
+            try:
+                getattr(rule, attr)
+            except regex.error as e:
+                raise fail(f"bad regular expression ({attr.replace('compiled_', '').replace('compiled', 'pattern')}): {e}") from None
+    _examples(rule, raw.get("examples"), fail)
+    return rule
+
+
+def _examples(rule: Rule, ex: Any, fail) -> None:
+    if not isinstance(ex, dict):
+        raise fail("needs 'examples' with 'bad' and 'good' lists")
+    bad, good = ex.get("bad"), ex.get("good")
+    if not isinstance(bad, list) or not bad or not isinstance(good, list) or not good:
+        raise fail("needs at least one bad and one good example")
+    for item in bad:
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise fail("a bad example is a string or a mapping with 'text'")
+        marked = item["text"]
+        marks = list(MARK.finditer(marked))
+        if len(marks) != 1:
+            raise fail(f"a bad example needs exactly one [[marked]] span: {marked!r}")
+        m = marks[0]
+        plain = marked[: m.start()] + m.group(1) + marked[m.end() :]
+        rep = item.get("replacement")
+        rule.bad.append(BadExample(plain, m.start(), m.start() + len(m.group(1)), None if rep is None else str(rep)))
+    for item in good:
+        if not isinstance(item, str):
+            raise fail("a good example is a string")
+        rule.good.append(item)
+
+
+def load_all(extra_dirs: list[Path] | None = None) -> dict[str, Rule]:
+    """Every rule from the built-in folder and any extra folders; codes must be unique."""
+    rules: dict[str, Rule] = {}
+    for folder in [builtin_dir(), *(extra_dirs or [])]:
+        for path in sorted(folder.glob("*.yaml")):
+            for rule in load_file(path):
+                if rule.code in rules:
+                    other = rules[rule.code]
+                    raise RuleError(str(path), f"duplicate rule code {rule.code} (also {other.source}:{other.line})", rule.line)
+                rules[rule.code] = rule
+    return rules

@@ -1,0 +1,98 @@
+"""Words, sentence starts and quotations inside a block, all as offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LETTER = r"A-Za-zÀ-ÖØ-öø-ÿĀ-žß"
+WORD = re.compile(rf"[{LETTER}]+(?:['’][{LETTER}]+)*(?:-[{LETTER}]+)*")
+OPEN_QUOTES = "\"“„«»‘‚'"
+SENTENCE_END = ".!?…"
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "vs", "jr", "sr", "gen", "col", "lt", "sgt", "rev",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "ca",
+    "e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "a.m", "p.m", "fig", "vol", "ed", "gov",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_title(self) -> bool:
+        t = self.text
+        return t[0].isupper() and (len(t) == 1 or not t[1:].replace("-", "").isupper())
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper() and len(self.text) > 1
+
+
+def words(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
+
+
+def starts_sentence(text: str, pos: int, block_start: int = 0) -> bool:
+    """True when ``pos`` opens a sentence, clause after a colon, quotation, bracket or list marker."""
+    i = pos - 1
+    while i >= block_start and text[i] in " \t\u00a0" + OPEN_QUOTES + "([*_\ue000":
+        if text[i] in OPEN_QUOTES + "(\ue000":
+            return True
+        i -= 1
+    if i < block_start:
+        return True
+    c = text[i]
+    if c in "\n:;|•–—-#>+" or c.isdigit() and _after_list_number(text, i):
+        return True
+    if c in SENTENCE_END:
+        return not _is_abbreviation(text, i)
+    return c in "”’\"'" and i > block_start and text[i - 1] in SENTENCE_END + ",:"
+
+
+def _after_list_number(text: str, i: int) -> bool:
+    j = i
+    while j > 0 and text[j - 1].isdigit():
+        j -= 1
+    return j == 0 or text[j - 1] in "\n"
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks; curly pairs first, straight quotes paired in order."""
+    spans = []
+    for m in re.finditer(r"“[^“”\n]*”|„[^„“”\n]*[“”]|«[^«»\n]*»|»[^«»\n]*«|\"[^\"\n]*\"", text):
+        spans.append((m.start(), m.end()))
+    for m in re.finditer(r"(?<![\w])‘[^‘’\n]*’(?![\w])", text):
+        spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Rough sentence spans: enough for ratios and register, not for parsing."""
+    out, start = [], 0
+    for m in re.finditer(r"[.!?…]+[\"”’)]*(?=\s+[\"“„'‘(]?[A-ZÄÖÜ0-9])|\n", text):
+        if m.group() == "\n" or not _is_abbreviation(text, m.start()):
+            end = m.end()
+            if text[start:end].strip():
+                out.append((start + offset, end + offset))
+            start = end
+    if text[start:].strip():
+        out.append((start + offset, len(text) + offset))
+    return out
