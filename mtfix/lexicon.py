@@ -140,7 +140,7 @@ _UMLAUT = str.maketrans("äöü", "aou")
 
 def translate(word: str) -> str | None:
     """An English suggestion for a German word form: exact, then by stripping inflection and
-    umlaut plurals, then by its last compound part. Keeps the word's capitalisation style."""
+    umlaut plurals, then by its last compound part."""
     g = glossary()
     w = word.lower()
     for cand in _lemmas(w):
@@ -165,8 +165,5 @@ def _lemmas(w: str):
 
 
 def _match_case(src: str, en: str) -> str:
-    if src.isupper():
-        return en.upper()
-    if src[:1].isupper() and en[:1].islower():
-        return en[:1].upper() + en[1:]
-    return en
+    """German capitalises nouns; English does not, so only ALL CAPS carries over."""
+    return en.upper() if src.isupper() and len(src) > 1 else en

@@ -29,8 +29,8 @@ _NAME_HEADS = frozenset(
 
 def _title_case_block(toks: list[Token]) -> bool:
     """Headline style: most content words capitalised."""
-    content = [t for t in toks if t.text.lower() not in _FUNCTION and len(t.text) > 3]
-    return len(content) >= 3 and sum(t.is_title for t in content) / len(content) >= 0.6
+    content = [t for t in toks[1:] if t.text.lower() not in _FUNCTION and len(t.text) > 3]
+    return len(content) >= 2 and sum(t.is_title for t in content) / len(content) >= 0.75
 
 
 @detector("MT401")
@@ -60,8 +60,9 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 continue
             if _in_name(toks, i, text, base):
                 continue
-            # A word the article also writes in lowercase, or a frequent one, is no name here.
-            if low in lowercase_seen or lx.zipf_en(low) >= 4.0:
+            # A word the article also writes in lowercase, or a frequent one, is no name here;
+            # nor is a common word heading "X of Moscow" that is no name head ("Backbone of Moscow").
+            if low in lowercase_seen or lx.zipf_en(low) >= 4.0 or _of_phrase(toks, i):
                 yield rule.finding(tok.start, tok.end, t, [low])
 
 
@@ -89,6 +90,10 @@ def _in_name(toks: list[Token], i: int, text: str, base: int) -> bool:
     if prev and prev.text in ("of", "for") and i >= 2 and toks[i - 2].is_title:
         return True
     return bool(prev and (prev.is_title or prev.is_upper) and _namey(prev) and not _proper_adjective(prev))
+
+
+def _of_phrase(toks: list[Token], i: int) -> bool:
+    return i + 2 < len(toks) and toks[i + 1].text == "of" and toks[i + 2].is_title
 
 
 def _namey(tok: Token) -> bool:

@@ -152,16 +152,15 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
 
 
 def _quoted_german_is_quotation(toks, scores, quotes, base, function_words) -> None:
-    """A quotation entirely in German ('Deutschland sucht den Superstar') is a title or a quote,
-    not a translation artifact; a mixed one ('Beizen for Büezer') is."""
+    """A quotation mostly in German ('Deutschland sucht den Superstar') is a title or a quote,
+    not a translation artifact; a mostly English one ('Beizen for Büezer') keeps its findings."""
+    accept = lx.word_list("german-accept.txt")
     for qs, qe in quotes:
         idx = [i for i, t in enumerate(toks) if qs + base < t.start < qe + base]
-        if not idx:
+        if not idx or not any(scores[i] for i in idx):
             continue
-        english_only = [
-            i for i in idx if not scores[i] and toks[i].text.lower() not in function_words and lx.english(toks[i].text)
-        ]
-        if not english_only:
+        german = [i for i in idx if scores[i] or toks[i].text.lower() in function_words | accept]
+        if len(german) * 2 >= len(idx) and len(idx) >= 2:
             for i in idx:
                 scores[i] = 0
 

@@ -9,7 +9,7 @@ from mtfix.detectors import Context, detector
 from mtfix.document import Document
 
 # The lead bytes of UTF-8 sequences as they look when decoded as cp1252/latin-1.
-_SUSPECT = re.compile(r"\S*(?:Ã[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¡-¿ ]|Â[\xa0-\xbf ]|â€[\x80-\xbf™œ\x9d“”˜¦¢¤]|Ã)\S*")
+_SUSPECT = re.compile(r"\S*(?:Ã[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\xa0¡-¿]|Â[\xa0-\xbf]|â€[\x80-\xbf™œ\x9d“”˜¦¢¤])\S*")
 
 
 @detector("MT701")
