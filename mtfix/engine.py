@@ -43,7 +43,10 @@ class Checker:
         extra_dirs: list[Path] | None = None,
     ) -> None:
         self.rules = rules if rules is not None else rules_mod.load_all(extra_dirs)
-        enabled = {c for c, r in self.rules.items() if not select or any(matches(r, s) for s in select)}
+        if select:  # an opt-in rule needs its own code: `--select MT3` does not switch it on
+            enabled = {c for c, r in self.rules.items() if any(matches(r, s) and (r.default or s.upper() == c) for s in select)}
+        else:
+            enabled = {c for c, r in self.rules.items() if r.default}
         enabled -= {c for c, r in self.rules.items() if ignore and any(matches(r, s) for s in ignore)}
         self.ctx = Context(self.rules, enabled)
 

@@ -64,6 +64,7 @@ def parse(path: str, text: str) -> Document:
 def _locate(text, line_starts, line_map, content, row_cursor):
     """Find each line of an inline token's content, in order, inside its source lines."""
     first, last = line_map
+    last = min(last, len(line_starts))  # markdown-it also breaks lines at a lone \r
     spans = []
     line = first
     for part in content.split("\n"):

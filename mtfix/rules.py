@@ -22,7 +22,7 @@ MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 REGEX_TIMEOUT = 1.0  # seconds per block: user regexes must not hang a CI job
 _KEYS = {
     "code", "name", "message", "category", "severity", "kind", "pattern", "ignorecase", "replacement",
-    "fix", "scope", "not_before", "not_after", "requires", "description", "examples", "__line__",
+    "fix", "scope", "not_before", "not_after", "requires", "description", "examples", "default", "__line__",
 }
 
 
@@ -55,6 +55,7 @@ class Rule:
     not_before: str | None = None
     not_after: str | None = None
     requires: str | None = None
+    default: bool = True  # False: opt-in, runs only when selected by code
     bad: list[BadExample] = field(default_factory=list)
     good: list[str] = field(default_factory=list)
 
@@ -186,6 +187,7 @@ def _rule(path: Path, raw: Any) -> Rule:
         not_before=raw.get("not_before"),
         not_after=raw.get("not_after"),
         requires=raw.get("requires"),
+        default=raw.get("default", True) is not False,
     )
     if kind == "pattern":
         if not isinstance(rule.pattern, str):

@@ -42,9 +42,13 @@ EXPECTED = [
 
 
 @pytest.fixture(scope="module")
-def seed_findings(checker):
+def seed_findings(all_rules):
+    from mtfix.engine import Checker
+
     src = source_of(SEED)
-    return src.text, checker.check(parse(src))
+    default = Checker(all_rules).check(parse(src))
+    opt_in = Checker(all_rules, select=["MT304"]).check(parse(src))  # spaced hyphen is opt-in
+    return src.text, default + opt_in
 
 
 @pytest.mark.parametrize("code,phrase", EXPECTED, ids=[f"{c}:{p}" for c, p in EXPECTED])

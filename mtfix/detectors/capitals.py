@@ -14,6 +14,13 @@ _FUNCTION = frozenset(
     "and or but the a an of to in on at for with from by as than that which who into onto over under "
     "about after before between against during without within".split()
 )
+# Only these are reported when capitalised: the others often open a clause after a dash or quote.
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "with", "of"})
+_TITLES = frozenset(
+    "minister secretary president chancellor premier mayor governor senator chairman chairwoman director "
+    "home interior foreign finance defence defense justice health economy economics twitter facebook "
+    "democrats republicans labor labour conservatives liberals greens left right union corona yeah well please".split()
+)
 # Heads of English names: 'Bank of England', 'Ministry of Defence' keep their capital.
 _NAME_HEADS = frozenset(
     "bank university ministry department institute museum church house court party council office board "
@@ -50,9 +57,11 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
             if starts_sentence(text, tok.start - base):
                 continue
             low = t.lower()
-            if low in _FUNCTION and len(t) > 2 or low == "and":
+            if low in _CONJUNCTIONS:
                 if not _in_name(toks, i, text, base):
                     yield rule.finding(tok.start, tok.end, t, [low], severity=Severity.MINOR)
+                continue
+            if low in _FUNCTION or low in _NAME_HEADS or low in _TITLES:
                 continue
             if len(t) < 4 or lx.is_name(t) or not lx.is_common_lowercase(t):
                 continue
@@ -60,9 +69,9 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 continue
             if _in_name(toks, i, text, base):
                 continue
-            # A word the article also writes in lowercase, or a frequent one, is no name here;
+            # A word the article also writes in lowercase is no name here;
             # nor is a common word heading "X of Moscow" that is no name head ("Backbone of Moscow").
-            if low in lowercase_seen or lx.zipf_en(low) >= 4.0 or _of_phrase(toks, i):
+            if low in lowercase_seen or _of_phrase(toks, i) or _sandwiched(toks, i, text, base):
                 yield rule.finding(tok.start, tok.end, t, [low])
 
 
@@ -90,6 +99,17 @@ def _in_name(toks: list[Token], i: int, text: str, base: int) -> bool:
     if prev and prev.text in ("of", "for") and i >= 2 and toks[i - 2].is_title:
         return True
     return bool(prev and (prev.is_title or prev.is_upper) and _namey(prev) and not _proper_adjective(prev))
+
+
+def _sandwiched(toks: list[Token], i: int, text: str, base: int) -> bool:
+    """'show Current satellite images': a very common word between two lowercase words."""
+    if not (0 < i < len(toks) - 1) or lx.zipf_en(toks[i].text) < 4.5:
+        return False
+    prev, nxt = toks[i - 1], toks[i + 1]
+    return (
+        prev.text.islower() and nxt.text.islower() and len(nxt.text) > 3
+        and _adjacent(prev, toks[i], text, base) and _adjacent(toks[i], nxt, text, base)
+    )
 
 
 def _of_phrase(toks: list[Token], i: int) -> bool:

@@ -1,0 +1,30 @@
+"""Shared helpers for the bench scripts: they read ../shared/data in place, never copy it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+DATA = Path(os.environ.get("MTFIX_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+
+
+def jsonl(rel: str) -> list[dict]:
+    with open(DATA / rel, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def clean_articles(max_words: int = 300) -> list[str]:
+    """clean_english segments, consecutive ones of one origin joined into ~300-word pseudo-articles,
+    one segment per line (document-level rules need documents, not lone sentences)."""
+    arts, cur, origin, words = [], [], None, 0
+    for r in jsonl("clean_english/data.jsonl"):
+        if r["origin"] != origin or words > max_words:
+            if cur:
+                arts.append("\n".join(cur))
+            cur, words, origin = [], 0, r["origin"]
+        cur.append(r["text"])
+        words += len(r["text"].split())
+    if cur:
+        arts.append("\n".join(cur))
+    return arts
