@@ -67,10 +67,8 @@ def mt_articles() -> None:
         fs = findings(text)
         spans = []
         for art in a["artifacts"]:
-            starts = [i for i in _all(text, art["text"])] if art.get("occurrences") else [text.find(art["text"])]
+            starts = list(_all(text, art["text"])) if art.get("occurrences") else [text.find(art["text"])]
             spans += [(s, s + len(art["text"]), art["category"]) for s in starts if s >= 0]
-        for art in a["artifacts"]:
-            pass
         for s, e, cat in spans:
             per_cat[cat][1] += 1
             per_cat[cat][0] += any(f.start < e and s < f.end for f in fs)

@@ -18,13 +18,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def _checker(select: tuple[str, ...], ignore: tuple[str, ...]):
-    from mtfix.engine import Checker
+    from mtfix.engine import Checker, matches
     from mtfix.rules import load_all
 
     rules = load_all()
     sel, ign = _split(select), _split(ignore)
-    from mtfix.engine import matches
-
     for s in sel + ign:
         if not any(matches(r, s) for r in rules.values()):
             raise click.UsageError(f"unknown rule code, category or name: {s!r} (see `mtfix rules`)")
@@ -126,7 +124,7 @@ def score(paths, fmt, select, ignore) -> None:
         q, rd = r.quality, r.readability
         click.echo(f"{r.path} ({r.words} words)")
         click.echo(f"  quality              {q.score:6.1f} / 100   ({q.per_1000_words:.1f} penalty points per 1,000 words)")
-        click.echo(f"  weights              " + ", ".join(f"{k} {v:g} × {q.counts.get(k, 0)}" for k, v in q.weights.items()))
+        click.echo("  weights              " + ", ".join(f"{k} {v:g} × {q.counts.get(k, 0)}" for k, v in q.weights.items()))
         for name, value in rd.to_dict().items():
             click.echo(f"  {name.replace('_', ' '):20} {value:6.1f}")
 

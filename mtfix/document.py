@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from mtfix.text import Token, words
+
 MASK = "\ue000"  # stands in for anything that is not prose: code, URLs, markup
 
 TITLE, HEADING, PARAGRAPH, ITEM, CELL = "title", "heading", "paragraph", "item", "cell"
@@ -39,6 +41,7 @@ class Document:
     masked: str = ""
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
+    _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, path: str, text: str, fmt: str, blocks: list[Block], holes: list[tuple[int, int]]) -> Document:
@@ -62,14 +65,14 @@ class Document:
         i = bisect_right(self._line_starts, offset) - 1
         return i + 1, offset - self._line_starts[i] + 1
 
-    def line_span(self, offset: int, with_break: bool = True) -> tuple[int, int]:
+    def line_span(self, offset: int) -> tuple[int, int]:
         """The line around an offset, with its line break when it has one."""
         i = bisect_right(self._line_starts, offset) - 1
         start = self._line_starts[i]
         nl = self.text.find("\n", start)
         if nl < 0:
             return start, len(self.text)
-        return start, nl + 1 if with_break else nl
+        return start, nl + 1
 
     def block_at(self, offset: int) -> Block | None:
         i = bisect_right(self._block_starts, offset) - 1
@@ -80,9 +83,12 @@ class Document:
     def block_text(self, block: Block) -> str:
         return self.masked[block.start : block.end]
 
+    def tokens(self, block: Block) -> list[Token]:
+        """The block's words with document offsets, split once and shared by every detector."""
+        toks = self._tokens.get(block.start)
+        if toks is None:
+            toks = self._tokens[block.start] = words(self.block_text(block), block.start)
+        return toks
+
     def is_prose(self, start: int, end: int) -> bool:
         return MASK not in self.masked[start:end]
-
-    @property
-    def headings(self) -> list[Block]:
-        return [b for b in self.blocks if b.is_heading]

@@ -100,8 +100,8 @@ def english(word: str) -> bool:
 def is_common_lowercase(word: str) -> bool:
     """A lowercase dictionary word ('drone', 'military'), not only a name ('Rose' is both)."""
     w = word.lower()
-    lower, _ = _dic_entries()
-    return w in lower or (english(w) and w not in _dic_entries()[1])
+    lower, proper = _dic_entries()
+    return w in lower or (english(w) and w not in proper)
 
 
 def is_name(word: str) -> bool:

@@ -8,7 +8,7 @@ from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import Document
 from mtfix.finding import Severity
-from mtfix.text import Token, starts_sentence, words
+from mtfix.text import Token, starts_sentence
 
 _FUNCTION = frozenset(
     "and or but the a an of to in on at for with from by as than that which who into onto over under "
@@ -47,7 +47,7 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
     for block in doc.blocks:
         text = doc.block_text(block)
         base = block.start
-        toks = words(text, base)
+        toks = doc.tokens(block)
         if block.is_heading or _title_case_block(toks):
             continue
         for i, tok in enumerate(toks):
@@ -76,12 +76,7 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
 
 
 def _lowercase_vocabulary(doc: Document) -> set[str]:
-    seen: set[str] = set()
-    for block in doc.blocks:
-        for tok in words(doc.block_text(block)):
-            if tok.text[0].islower():
-                seen.add(tok.text)
-    return seen
+    return {tok.text for block in doc.blocks for tok in doc.tokens(block) if tok.text[0].islower()}
 
 
 def _adjacent(a: Token, b: Token, text: str, base: int) -> bool:

@@ -14,7 +14,7 @@ from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import Document
 from mtfix.finding import Severity
-from mtfix.text import Token, inside, quote_spans, sentences, starts_sentence, words
+from mtfix.text import Token, quote_spans, sentences, starts_sentence
 
 _MORPH = re.compile(r"(?:isch(?:e|en|er|es|em)|ungen|ung|keit|heit|schaft|lich(?:e|en|er|es)?|chen)$")
 _PLACE = re.compile(r"(?:stra(?:ß|ss)e|platz|weg|gasse|allee|ufer|berg|burg|dorf|heim|hausen|bach|feld|kirchen|ingen|bruck|brück|brücke|see|tal|wald|hof|au|stedt|leben|hagen|rode|born|beck|ow|itz|mole|tor|stein|ingen|ing|scheid|orf|münde|mar)$")
@@ -114,14 +114,14 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
     names: set[str] = set()
     for block in doc.blocks:  # first pass: names introduced with a title or given name
         text = doc.block_text(block)
-        toks = words(text, block.start)
+        toks = doc.tokens(block)
         for i, tok in enumerate(toks):
             if tok.text[:1].isupper() and i:
                 _name_like(toks, i, text, block.start, names)
     for block in doc.blocks:
         text = doc.block_text(block)
         base = block.start
-        toks = words(text, base)
+        toks = doc.tokens(block)
         if not toks:
             continue
         quotes = quote_spans(text)

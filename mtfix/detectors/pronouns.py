@@ -26,22 +26,19 @@ _MALE = re.compile(
 _DIRECT_ADDRESS = 3  # more second-person words than this outside quotes: the text talks to its reader
 
 
-def _outside_quotes(doc: Document) -> list[tuple[int, int, str, list[tuple[int, int]]]]:
-    out = []
-    for b in doc.blocks:
-        text = doc.block_text(b)
-        out.append((b.start, b.end, text, quote_spans(text)))
-    return out
+def _blocks_with_quotes(doc: Document) -> list[tuple[int, str, list[tuple[int, int]]]]:
+    """(offset, prose, quotation spans) per block: quotations may address 'you', narration may not."""
+    return [(b.start, t, quote_spans(t)) for b in doc.blocks for t in [doc.block_text(b)]]
 
 
 @detector("MT601", "MT602", "MT603")
 def pronoun_register(doc: Document, ctx: Context) -> Iterator:
-    blocks = _outside_quotes(doc)
+    blocks = _blocks_with_quotes(doc)
     second = sum(
-        1 for _, _, text, q in blocks for m in _SECOND.finditer(text) if not inside(q, m.start())
+        1 for _, text, q in blocks for m in _SECOND.finditer(text) if not inside(q, m.start())
     )
     if second <= _DIRECT_ADDRESS:
-        for base, _, text, q in blocks:
+        for base, text, q in blocks:
             for s, e in sentences(text):
                 sent = text[s:e]
                 if any(not inside(q, s + m.start()) for m in _YOU.finditer(sent)):
@@ -73,7 +70,7 @@ def _gender_without_referent(doc: Document, ctx: Context, blocks) -> Iterator:
             continue
         hits = [
             (base + m.start("w"), m.group("w"))
-            for base, _, text, q in blocks
+            for base, text, q in blocks
             for m in _SHE.finditer(text)
             if m.group("w") == pronoun and not inside(q, m.start())
         ]
