@@ -12,6 +12,8 @@ MASK = "\ue000"  # stands in for anything that is not prose: code, URLs, markup
 
 TITLE, HEADING, PARAGRAPH, ITEM, CELL = "title", "heading", "paragraph", "item", "cell"
 HEADING_KINDS = (TITLE, HEADING)
+_INK = re.compile(r"\S")  # between blocks: whitespace stays for line anchors
+_LINE = re.compile(r"[^\r\n]")  # code and URLs inside a block: only line breaks stay
 
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?]|\b[\w.+-]+@[\w-]+\.[\w.-]+\w")
 
@@ -46,16 +48,24 @@ class Document:
     @classmethod
     def build(cls, path: str, text: str, fmt: str, blocks: list[Block], holes: list[tuple[int, int]]) -> Document:
         blocks = sorted(blocks, key=lambda b: b.start)
-        chars = [MASK if c not in "\r\n" else c for c in text]
+        gaps, pos = [], 0
         for b in blocks:
-            chars[b.start : b.end] = text[b.start : b.end]
-        for s, e in holes:
-            for i in range(s, e):
-                if chars[i] not in "\r\n":
-                    chars[i] = MASK
-        for m in URL.finditer(text):
-            chars[m.start() : m.end()] = MASK * (m.end() - m.start())
-        doc = cls(path, text, fmt, blocks, "".join(chars))
+            if b.start > pos:
+                gaps.append((pos, b.start))
+            pos = max(pos, b.end)
+        gaps.append((pos, len(text)))
+        spans = sorted([(s, e, _INK) for s, e in gaps] + [(s, e, _LINE) for s, e in holes]
+                       + [(*m.span(), _LINE) for m in URL.finditer(text)], key=lambda r: r[:2])
+        parts, pos = [], 0
+        for s, e, ink in spans:
+            if e <= pos:
+                continue
+            s = max(s, pos)
+            parts.append(text[pos:s])
+            parts.append(ink.sub(MASK, text[s:e]))
+            pos = e
+        parts.append(text[pos:])
+        doc = cls(path, text, fmt, blocks, "".join(parts))
         doc._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         doc._block_starts = [b.start for b in blocks]
         return doc

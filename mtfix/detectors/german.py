@@ -38,29 +38,58 @@ _ADJ_SUFFIX = re.compile(r"(?:al|ous|ive|ic|ful|less|ble|ary|ern|ese|ish|ian)$")
 
 def german_score(tok: Token, at_start: bool, prev: str = "") -> int:
     """0 (not German), WEAK (capitalised, could be a name) or STRONG."""
-    t = tok.text
+    key = (tok.text, at_start, _modifier(prev))
+    score = _SCORES.get(key)
+    if score is None:
+        if len(_SCORES) > 200_000:
+            _SCORES.clear()
+        score = _SCORES[key] = _score(tok.text, at_start, key[2])
+    return score
+
+
+_SCORES: dict[tuple[str, bool, bool], int] = {}
+_INFLECTION = ("s", "es", "n", "en", "e", "er", "em")
+_GERMAN_ADJ = re.compile(r"(?:ig|isch|lich|bar|haft|sam)(?:e|er|en|es|em)$")
+
+
+def _score(t: str, at_start: bool, after_modifier: bool) -> int:
     low = t.lower()
-    if len(t) < 3 or low in lx.word_list("german-accept.txt") or t.isupper() or _inner_capital(t):
+    if len(t) < 3 or low in lx.word_list("german-accept.txt") or t.isupper():
         return 0
     if "-" in t:
-        parts = t.split("-")
-        head = Token(parts[-1], tok.end - len(parts[-1]), tok.end)
-        return german_score(head, at_start, prev) if len(parts[-1]) >= 4 else 0
+        head = t.rpartition("-")[2]
+        if len(head) < 4:
+            return 0
+        return _score(head, at_start, after_modifier)  # VW-Krise, U-Bahnhof: the head decides
+    if _inner_capital(t):
+        return 0
     if lx.english(t) or (at_start and lx.english(low)):
         return 0
     zde, zen = lx.zipf_de(low), lx.zipf_en(low)
-    known = zde >= 2.0 or (zde < 0 and len(low) >= 8 and lx.german_compound(low))
+    # rarer than that, a capitalised word is as likely a name, unless it is built like a German word
+    built = (len(low) >= 8 and lx.german_compound(low)) or _inflected(low)
     if t[0].islower():
-        if (zen < 1 and known) or (zde >= 3.0 and zde - zen >= 1.5 and zen < 4.2):
+        if (zen < 1 and (zde >= 2.0 or built)) or (zde >= 3.0 and zde - zen >= 1.5 and zen < 4.2):
+            return STRONG
+        if zen < 0 and len(low) >= 7 and _GERMAN_ADJ.search(low):  # gewittriger, bayerischen
             return STRONG
         return 0
-    if zen < 1 and (zde >= 2.5 or known and zde < 0):
+    if zen < 1 and (zde >= 2.5 or built):
         return STRONG if _MORPH.search(low) else WEAK
     if at_start:  # Bisher, Drei, Nach: very common German words opening a sentence
         return STRONG if zde >= 4.5 and zde - zen >= 3 else 0
-    if zen < 2.7 and zde >= 4.0 and zde - zen >= 2.3 and _modifier(prev):
+    if zen < 2.7 and zde >= 4.0 and zde - zen >= 2.3 and after_modifier:
         return WEAK  # the Saison, a Gruppe, his Gesicht: an English determiner before a German noun
     return 0
+
+
+def _inflected(low: str) -> bool:
+    """Gewerkschaftsbunds, Kommentaren: a known German stem with a case ending."""
+    return any(
+        low.endswith(e) and len(low) - len(e) >= 5 and lx.zipf_de(low[: -len(e)]) >= 2.5
+        and lx.zipf_en(low[: -len(e)]) < 1
+        for e in _INFLECTION
+    )
 
 
 def _modifier(prev: str) -> bool:
@@ -90,6 +119,19 @@ def _name_like(toks: list[Token], i: int, text: str, base: int, names: set[str])
     if after.startswith(" (") or after.startswith("("):
         return True
     return bool(prev and prev.text.lower() in _PLACE_PREP and not _MORPH.search(low) and lx.zipf_de(low) < 4)
+
+
+def _in_proper_name(toks: list[Token], i: int, text: str, base: int) -> bool:
+    """Van der Bellen, Alternative für Deutschland, Schutz & Rettung: German inside a proper name."""
+    t = toks[i]
+    if t.text[0].isupper():
+        before, after = text[: t.start - base].rstrip()[-1:], text[t.end - base :].lstrip()[:1]
+        return "&" in (before, after)
+    return (
+        0 < i < len(toks) - 1 and t.text.lower() in lx.word_list("german-function.txt")
+        and toks[i - 1].is_title and toks[i + 1].is_title
+        and _adjacent(toks[i - 1], t, text, base) and _adjacent(t, toks[i + 1], text, base)
+    )
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -130,7 +172,7 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
             at_start = starts_sentence(text, tok.start - base)
             prev = toks[i - 1].text if i and _adjacent(toks[i - 1], tok, text, base) else ""
             s = german_score(tok, at_start, prev)
-            if s == WEAK and _name_like(toks, i, text, base, names):
+            if s == WEAK and _name_like(toks, i, text, base, names) or s and _in_proper_name(toks, i, text, base):
                 s = 0
             scores.append(s)
         _quoted_german_is_quotation(toks, scores, quotes, base, function_words)

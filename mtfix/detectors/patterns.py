@@ -24,7 +24,7 @@ def run(rule: Rule, doc: Document) -> Iterator[Finding]:
             s, e = m.span("span") if has_span else m.span()
             if s >= e:
                 continue
-            block = doc.block_at(s)
+            block = doc.block_at(s + len(text[s:e]) - len(text[s:e].lstrip(" \t")))  # a line's indentation
             if block is None or block.kind not in rule.scope:
                 continue
             if e > block.end and text[block.end : e].strip("\r\n"):
