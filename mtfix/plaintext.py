@@ -57,13 +57,23 @@ def _mark_headings(text: str, blocks: list[Block]) -> None:
         if b.kind != PARAGRAPH or not _heading_like(text[b.start : b.end]):
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if nxt is None or _heading_like(text[nxt.start : nxt.end]) and not _is_title_pair(text, b, nxt):
+        if nxt is None:
+            continue
+        if _heading_like(text[nxt.start : nxt.end]) and not _is_title_pair(text, b, nxt):
+            if _is_kicker(text, b, blocks[i + 2 : i + 3]):
+                b.kind = HEADING
             continue
         if not seen_title and all(p.kind == TITLE for p in blocks[:i]):
             b.kind = TITLE
             seen_title = True
         else:
             b.kind = HEADING
+
+
+def _is_kicker(text: str, b: Block, after: list[Block]) -> bool:
+    """A word or two above a headline ('Parties', 'Bundesliga'), then the headline, then prose."""
+    nxt_nxt = text[after[0].start : after[0].end] if after else ""
+    return len(text[b.start : b.end].split()) <= 3 and bool(nxt_nxt) and not _heading_like(nxt_nxt)
 
 
 def _is_title_pair(text: str, a: Block, b: Block) -> bool:
