@@ -9,10 +9,10 @@ LETTER = r"A-Za-zÀ-ÖØ-öø-ÿĀ-žß"
 WORD = re.compile(rf"[{LETTER}]+(?:['’][{LETTER}]+)*(?:-[{LETTER}]+)*")
 OPEN_QUOTES = "\"“„«»‘‚'"
 SENTENCE_END = ".!?…"
-_ABBREV = {
+ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "vs", "jr", "sr", "gen", "col", "lt", "sgt", "rev",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "ca",
-    "e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "a.m", "p.m", "fig", "vol", "ed", "gov",
+    "e.g", "i.e", "etc", "max", "min", "incl", "excl", "est", "cf", "al", "resp", "ref", "tel", "dept", "govt", "inc", "ltd", "co", "corp", "u.s", "u.k", "a.m", "p.m", "fig", "vol", "ed", "gov",
 }
 
 
@@ -67,7 +67,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     word = text[j:dot].lower()
-    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -1,14 +1,16 @@
-"""German noun capitalisation in English: 'the Drone factory', 'show Current satellite images And'."""
+"""Capitalisation: German noun capitals mid-sentence (MT401), lowercase sentence starts (MT402),
+names written in lowercase (MT403)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
-from mtfix.document import Document
+from mtfix.document import PARAGRAPH, Document
 from mtfix.finding import Severity
-from mtfix.text import Token, starts_sentence
+from mtfix.text import ABBREVIATIONS, Token, starts_sentence
 
 _FUNCTION = frozenset(
     "and or but the a an of to in on at for with from by as than that which who into onto over under "
@@ -16,6 +18,16 @@ _FUNCTION = frozenset(
 )
 # Only these are reported when capitalised: the others often open a clause after a dash or quote.
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "with", "of"})
+# Capitalised mid-sentence between two lowercase words, these are German-style slips: "because We started".
+_SHOUTED = frozenset("the we they you he she our their its this these those a an but because".split())
+# A lowercase modifier before a capitalised common noun: "severe Thunderstorms", "this Area".
+_MODIFIERS = frozenset(
+    "this these those every each several many few more most such own severe strong heavy light big small "
+    "large huge high low long short new old great little last next whole entire early late good bad hot "
+    "cold warm dry wet individual possible further my your our their its".split()
+)
+_MODIFIER_SUFFIX = ("al", "ous", "ive", "ful", "less", "ble", "ary", "ing", "ic", "ly")
+_PREPOSITIONS_ING = frozenset("during including following regarding concerning according excluding considering".split())
 _TITLES = frozenset(
     "minister secretary president chancellor premier mayor governor senator chairman chairwoman director "
     "home interior foreign finance defence defense justice health economy economics twitter facebook "
@@ -52,7 +64,9 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
             continue
         for i, tok in enumerate(toks):
             t = tok.text
-            if not tok.is_title or len(t) < 2 or tok.is_upper or "-" in t or "'" in t or "’" in t:
+            if not tok.is_title or len(t) < 2 or tok.is_upper or "'" in t or "’" in t:
+                continue
+            if "-" in t and not _common_compound(t):
                 continue
             if starts_sentence(text, tok.start - base):
                 continue
@@ -61,17 +75,23 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 if not _in_name(toks, i, text, base):
                     yield rule.finding(tok.start, tok.end, t, [low], severity=Severity.MINOR)
                 continue
+            if low in _SHOUTED:
+                if _between_lowercase(toks, i, text, base):
+                    yield rule.finding(tok.start, tok.end, t, [low], severity=Severity.MINOR)
+                continue
             if low in _FUNCTION or low in _NAME_HEADS or low in _TITLES:
                 continue
-            if len(t) < 4 or lx.is_name(t) or not lx.is_common_lowercase(t):
+            if len(t) < 4 or lx.is_name(t) or not lx.is_common_lowercase(t.split("-")[0]):
                 continue
             if lx.zipf_en(low) < 3.0:
                 continue
             if _in_name(toks, i, text, base):
                 continue
-            # A word the article also writes in lowercase is no name here;
-            # nor is a common word heading "X of Moscow" that is no name head ("Backbone of Moscow").
-            if low in lowercase_seen or _of_phrase(toks, i) or _sandwiched(toks, i, text, base):
+            # A word the article also writes in lowercase is no name here; nor is a common word heading
+            # "X of Moscow" that is no name head ("Backbone of Moscow"), nor one after a lowercase
+            # modifier ("severe Thunderstorms").
+            if (low in lowercase_seen or _of_phrase(toks, i) or _sandwiched(toks, i, text, base)
+                    or _after_modifier(toks, i, text, base)):
                 yield rule.finding(tok.start, tok.end, t, [low])
 
 
@@ -107,6 +127,35 @@ def _sandwiched(toks: list[Token], i: int, text: str, base: int) -> bool:
     )
 
 
+def _between_lowercase(toks: list[Token], i: int, text: str, base: int) -> bool:
+    if not 0 < i < len(toks) - 1:
+        return False
+    prev, nxt = toks[i - 1], toks[i + 1]
+    return (prev.text.islower() and nxt.text.islower() and _adjacent(prev, toks[i], text, base)
+            and _adjacent(toks[i], nxt, text, base))
+
+
+def _after_modifier(toks: list[Token], i: int, text: str, base: int) -> bool:
+    """'falling Branches', 'this Area': a lowercase modifier, then no capitalised word to make a name."""
+    if i == 0 or not _adjacent(toks[i - 1], toks[i], text, base):
+        return False
+    prev = toks[i - 1].text
+    modifier = prev in _MODIFIERS or (len(prev) > 4 and prev.endswith(_MODIFIER_SUFFIX) and prev not in _PREPOSITIONS_ING)
+    if not prev.islower() or not modifier or lx.is_name(toks[i].text.removesuffix("s")):  # Protestants
+        return False
+    after = text[toks[i].end - base : toks[i].end - base + 2]
+    if after[:1] in ("'", "’") or after.strip()[:1].isdigit():  # Cowboys' hats, Formula 1, Mars 2020
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) and _adjacent(toks[i], toks[i + 1], text, base) else None
+    return nxt is None or not (nxt.is_title or nxt.is_upper)
+
+
+def _common_compound(t: str) -> bool:
+    """'Gale-force': every part an everyday lowercase word, so no name ('Rhine-Westphalia')."""
+    parts = t.lower().split("-")
+    return all(len(p) > 2 and lx.is_common_lowercase(p) and not lx.is_name(p) for p in parts)
+
+
 def _of_phrase(toks: list[Token], i: int) -> bool:
     return i + 2 < len(toks) and toks[i + 1].text == "of" and toks[i + 2].is_title
 
@@ -119,3 +168,95 @@ def _namey(tok: Token) -> bool:
 def _proper_adjective(tok: Token) -> bool:
     """'Russian', 'German', 'Iranian' modify common nouns: 'the Russian Military industry' is no name."""
     return lx.is_name(tok.text) and tok.text.endswith(("an", "ese", "ish", "ic", "i"))
+
+
+_PARTICLES = frozenset("de del della di da van von der den du le la al el bin ibn e i".split())
+_MID_SENTENCE_START = re.compile(r"(?<=[a-z]{2}[.!?][ \u00a0])[a-z]+\b(?![.'’-])")
+
+
+@detector("MT402")
+def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator:
+    """'on the night of Sunday …' opening a paragraph, 'you do not. have one more problem'."""
+    rule = ctx.rule("MT402")
+    for block in doc.blocks:
+        if block.kind != PARAGRAPH:
+            continue
+        toks = doc.tokens(block)
+        text = doc.block_text(block)
+        # Only paragraphs set off by a blank line: single lines may be a list, verse or a chat log.
+        if (toks and toks[0].start == block.start and _plain_lowercase(toks[0].text) and len(toks) >= 8
+                and doc.text.count("\n", max(0, block.start - 4), block.start) >= 2):
+            yield rule.finding(toks[0].start, toks[0].end, toks[0].text, [toks[0].text.capitalize()])
+        for m in _MID_SENTENCE_START.finditer(text):
+            word = m.group()
+            dot = m.start() - 2
+            if _plain_lowercase(word) and not _abbreviation_before(text, dot):
+                s = block.start + m.start()
+                yield rule.finding(s, s + len(word), word, [word.capitalize()])
+
+
+def _plain_lowercase(word: str) -> bool:
+    return word.islower() and word not in _PARTICLES and lx.is_common_lowercase(word) and lx.english(word)
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    return text[dot] == "." and (text[j:dot].lower() in ABBREVIATIONS or "." in text[j:dot])
+
+
+@detector("MT403")
+def lowercase_name(doc: Document, ctx: Context) -> Iterator:
+    """'hartz' beside 'Hartz IV', 'wolfgang franz', 'july 2012': a name written in lowercase."""
+    rule = ctx.rule("MT403")
+    capitalised = set()  # capitalised mid-sentence somewhere in the article: a name here
+    for block in doc.blocks:
+        if not block.is_heading:
+            text = doc.block_text(block)
+            capitalised.update(
+                t.text for t in doc.tokens(block)
+                if t.is_title and not starts_sentence(text, t.start - block.start)
+            )
+    for block in doc.blocks:
+        toks = doc.tokens(block)
+        text = doc.block_text(block)
+        flagged = []
+        for i, tok in enumerate(toks):
+            t = tok.text
+            if not _lowercase_non_word(t):
+                continue
+            nxt = text[tok.end - block.start :][:6]
+            month = t in _MONTHS and _YEAR_OR_DAY.match(nxt)
+            pair = lx.is_name(t.capitalize()) and any(
+                0 <= j < len(toks) and j != i and _lowercase_non_word(toks[j].text)
+                and lx.is_name(toks[j].text.capitalize())
+                and _adjacent(toks[min(i, j)], toks[max(i, j)], text, block.start)
+                for j in (i - 1, i + 1)
+            )
+            elsewhere = t.capitalize() in capitalised and lx.zipf_en(t) < 4.0  # not 'defence', 'euro'
+            if month or pair or elsewhere:
+                flagged.append(i)
+        for run in _runs(flagged):
+            a, b = toks[run[0]], toks[run[-1]]
+            found = doc.text[a.start : b.end]
+            yield rule.finding(a.start, b.end, found, [" ".join(w.capitalize() for w in found.split(" "))])
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for i in indices:
+        if out and out[-1][-1] == i - 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+_MONTHS = frozenset("january february april june july september october november december".split())
+_YEAR_OR_DAY = re.compile(r"[ \u00a0]\d{1,4}\b")
+
+
+def _lowercase_non_word(t: str) -> bool:
+    return (t.islower() and len(t) >= 3 and t.isalpha() and t not in _PARTICLES and not lx.english(t)
+            and not lx.is_common_lowercase(t))
