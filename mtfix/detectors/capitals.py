@@ -218,25 +218,31 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
                 t.text for t in doc.tokens(block)
                 if t.is_title and not starts_sentence(text, t.start - block.start)
             )
-    for block in doc.blocks:
+    names: set[str] = set()
+    for block in doc.blocks:  # first pass: lowercase words that this article shows to be names
         toks = doc.tokens(block)
         text = doc.block_text(block)
-        flagged = []
         for i, tok in enumerate(toks):
             t = tok.text
-            if not _lowercase_non_word(t):
-                continue
-            nxt = text[tok.end - block.start :][:6]
-            month = t in _MONTHS and _YEAR_OR_DAY.match(nxt)
-            pair = lx.is_name(t.capitalize()) and any(
-                0 <= j < len(toks) and j != i and _lowercase_non_word(toks[j].text)
-                and lx.is_name(toks[j].text.capitalize())
-                and _adjacent(toks[min(i, j)], toks[max(i, j)], text, block.start)
-                for j in (i - 1, i + 1)
-            )
-            elsewhere = t.capitalize() in capitalised and lx.zipf_en(t) < 4.0  # not 'defence', 'euro'
-            if month or pair or elsewhere:
-                flagged.append(i)
+            if not _lowercase_non_word(t) or "." in (text[tok.start - block.start - 1 : tok.start - block.start],
+                                                     text[tok.end - block.start : tok.end - block.start + 1]):
+                continue  # my.norton.com
+            prev = toks[i - 1] if i and _adjacent(toks[i - 1], tok, text, block.start) else None
+            nxt = toks[i + 1] if i + 1 < len(toks) and _adjacent(tok, toks[i + 1], text, block.start) else None
+            known = lx.is_name(t.capitalize())
+            if (
+                (t in _MONTHS and _YEAR_OR_DAY.match(text, tok.end - block.start))  # july 2012
+                or (known and nxt is not None and _lowercase_non_word(nxt.text) and lx.is_name(nxt.text.capitalize()))
+                or (known and prev is not None and prev.is_title and lx.is_name(prev.text))  # Wolfgang franz
+                or (nxt is not None and nxt.is_upper and nxt.text.isalpha() and len(nxt.text) <= 4)  # hartz IV
+                or (t.capitalize() in capitalised and lx.zipf_en(t) < 4.0)  # not 'defence', 'euro'
+            ):
+                names.add(t)
+                if nxt is not None and _lowercase_non_word(nxt.text) and lx.is_name(nxt.text.capitalize()):
+                    names.add(nxt.text)
+    for block in doc.blocks:
+        toks = doc.tokens(block)
+        flagged = [i for i, tok in enumerate(toks) if tok.text in names]
         for run in _runs(flagged):
             a, b = toks[run[0]], toks[run[-1]]
             found = doc.text[a.start : b.end]
