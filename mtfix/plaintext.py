@@ -60,7 +60,10 @@ def _mark_headings(text: str, blocks: list[Block]) -> None:
         if nxt is None:
             continue
         if _heading_like(text[nxt.start : nxt.end]) and not _is_title_pair(text, b, nxt):
-            if _is_kicker(text, b, blocks[i + 2 : i + 3]):
+            if i == 0 and len(blocks) > 2:  # a title above a second headline or teaser
+                b.kind = TITLE
+                seen_title = True
+            elif _is_kicker(text, b, blocks[i + 2 : i + 3]):
                 b.kind = HEADING
             continue
         if not seen_title and all(p.kind == TITLE for p in blocks[:i]):

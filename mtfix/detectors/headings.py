@@ -67,27 +67,61 @@ def headings(doc: Document, ctx: Context) -> Iterator:
 
 
 def _duplicates(doc: Document, ctx: Context) -> Iterator:
-    """A heading, title or short line repeated right after, or a heading repeated anywhere."""
+    """A title or heading printed again: right after itself, later as a line of its own, with a new
+    kicker ("“Madness!”: Internal outburst …"), or run into the start of a paragraph."""
     rule = ctx.rule("MT211")
     blocks = doc.blocks
-    seen: list[tuple[str, Block]] = []
+    seen: list[str] = []  # normalised headings so far
     for i, b in enumerate(blocks):
         text = doc.text[b.start : b.end]
-        key = " ".join(text.lower().split())
+        key = _norm(text)
         prev = blocks[i - 1] if i else None
-        candidates = [k for k, pb in seen if pb.is_heading]
-        if prev is not None and (prev.is_heading or len(key) <= 120):
-            candidates.append(" ".join(doc.text[prev.start : prev.end].lower().split()))
-        if b.is_heading or prev is not None and prev.is_heading:
-            for k in candidates:
-                score = fuzz.ratio(key, k)
-                if score >= NEAR_DUPLICATE and len(key) >= 8:
-                    s, e = doc.line_span(b.start)
-                    if e < b.end:  # multi-line block: delete the block only
-                        s, e = b.start, b.end
-                    exact = key == k
-                    yield rule.finding(s, e, doc.text[s:e], [""], fix=True if exact else FixSafety.UNSAFE)
-                    break
+        candidates = list(seen)
+        if prev is not None and not prev.is_heading and len(key) <= 120 and (b.is_heading or len(key.split()) <= 12):
+            candidates.append(_norm(doc.text[prev.start : prev.end]))
+        hit = _repeat_of(key, candidates, long_enough=b.is_heading or (prev is not None and prev.is_heading))
+        if hit is not None:
+            s, e = doc.line_span(b.start)
+            if e < b.end:  # multi-line block: delete the block only
+                s, e = b.start, b.end
+            yield rule.finding(s, e, doc.text[s:e], [""], fix=True if hit else FixSafety.UNSAFE)
+        elif not b.is_heading:
+            run_in = _run_in(text, seen)
+            if run_in:
+                e = b.start + run_in
+                yield rule.finding(b.start, e, doc.text[b.start : e], [""], fix=FixSafety.UNSAFE,
+                                   message="Headline repeated at the start of the paragraph")
         if b.is_heading:
-            seen.append((key, b))
+            seen.append(key)
 
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _core(key: str) -> str:
+    """The headline without its kicker: 'pressure on merz: internal outburst …' → 'internal outburst …'."""
+    head, sep, rest = key.rpartition(": ")
+    return rest if sep and len(rest.split()) >= 5 else key
+
+
+def _repeat_of(key: str, candidates: list[str], long_enough: bool) -> bool | None:
+    """True for an exact repeat, False for a near one, None for none."""
+    if len(key) < 8 or not (long_enough or len(key.split()) >= 4):
+        return None
+    for k in candidates:
+        if key == k:
+            return True
+        if fuzz.ratio(key, k) >= NEAR_DUPLICATE or (len(key.split()) >= 4 and _core(key) == _core(k) != key):
+            return False
+    return None
+
+
+def _run_in(text: str, headings: list[str]) -> int:
+    """Length of a heading (or its part before a colon) repeated at the start of a paragraph."""
+    low = text.lower()
+    for h in headings:
+        for cand in (h, h.partition(": ")[0] + ":"):
+            if len(cand.split()) >= 5 and len(low) > len(cand) + 1 and low.startswith(cand) and low[len(cand)] in " \t":
+                return len(cand) + 1
+    return 0
