@@ -14,6 +14,7 @@ _SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
 _YOURSELF = re.compile(r"\b(?P<w>yourself|yourselves)\b", re.I)
 _YOUR = re.compile(r"\b(?P<w>[Yy]our)\s+(?P<n>[a-z][a-z-]+)")
 _YOU = re.compile(r"\byou\b", re.I)
+_FIRST = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 _SHE = re.compile(r"\b(?P<w>she|he)\s+(?P<v>[a-z]+ed|shows|showed|says|said|has|is|was|raises|makes|reveals|proves|indicates)\b")
 _FEMALE = re.compile(
     r"\b(?:her|hers|herself|woman|women|girl|mother|daughter|wife|sister|queen|Mrs|Ms|Miss|Madam|actress|"
@@ -39,6 +40,8 @@ def pronoun_register(doc: Document, ctx: Context) -> Iterator:
     )
     if second <= _DIRECT_ADDRESS:
         for base, text, q in blocks:
+            if any(not inside(q, m.start()) for m in _FIRST.finditer(text)):
+                continue  # a letter, a chat or a column: 'I' and 'we' talk to 'you'
             for s, e in sentences(text):
                 sent = text[s:e]
                 if any(not inside(q, s + m.start()) for m in _YOU.finditer(sent)):
