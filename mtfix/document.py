@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from mtfix.text import Token, words
 
@@ -69,6 +70,11 @@ class Document:
         doc._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         doc._block_starts = [b.start for b in blocks]
         return doc
+
+    @cached_property
+    def lowered(self) -> str:
+        """The masked text in lowercase, for the pattern rules' literal triggers."""
+        return self.masked.lower()
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of an offset."""

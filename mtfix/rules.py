@@ -22,7 +22,7 @@ MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 REGEX_TIMEOUT = 1.0  # seconds per block: user regexes must not hang a CI job
 _KEYS = {
     "code", "name", "message", "category", "severity", "kind", "pattern", "ignorecase", "replacement",
-    "fix", "scope", "not_before", "not_after", "requires", "description", "examples", "default", "__line__",
+    "fix", "scope", "not_before", "not_after", "requires", "triggers", "description", "examples", "default", "__line__",
 }
 
 
@@ -55,6 +55,7 @@ class Rule:
     not_before: str | None = None
     not_after: str | None = None
     requires: str | None = None
+    triggers: tuple[str, ...] = ()  # lowercase literals; the pattern runs only where one occurs
     default: bool = True  # False: opt-in, runs only when selected by code
     bad: list[BadExample] = field(default_factory=list)
     good: list[str] = field(default_factory=list)
@@ -166,6 +167,9 @@ def _rule(path: Path, raw: Any) -> Rule:
         scope = [scope]
     if not set(scope) <= set(SCOPES):
         raise fail(f"scope must be among {', '.join(SCOPES)}")
+    triggers = raw.get("triggers", [])
+    if not isinstance(triggers, list) or not all(isinstance(t, str) and t for t in triggers):
+        raise fail("triggers must be a list of non-empty strings")
     replacement = raw.get("replacement", [])
     if isinstance(replacement, str):
         replacement = [replacement]
@@ -187,6 +191,7 @@ def _rule(path: Path, raw: Any) -> Rule:
         not_before=raw.get("not_before"),
         not_after=raw.get("not_after"),
         requires=raw.get("requires"),
+        triggers=tuple(t.lower() for t in triggers),
         default=raw.get("default", True) is not False,
     )
     if kind == "pattern":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LETTER = r"A-Za-zÀ-ÖØ-öø-ÿĀ-žß"
 WORD = re.compile(rf"[{LETTER}]+(?:['’][{LETTER}]+)*(?:-[{LETTER}]+)*")
@@ -16,8 +16,9 @@ ABBREVIATIONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word with its document offsets (a tuple: blocks hold thousands of them)."""
+
     text: str
     start: int
     end: int
@@ -33,7 +34,9 @@ class Token:
 
 
 def words(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
+    if offset:
+        return [Token(m.group(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
+    return [Token(m.group(), *m.span()) for m in WORD.finditer(text)]
 
 
 def starts_sentence(text: str, pos: int, block_start: int = 0) -> bool:

@@ -15,6 +15,8 @@ _warned: set[str] = set()
 
 def run(rule: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.masked
+    if rule.triggers and not any(t in doc.lowered for t in rule.triggers):
+        return  # a literal the pattern needs is absent: skip the regex scan
     if rule.compiled_requires and not rule.compiled_requires.search(text):
         return
     pat = rule.compiled
