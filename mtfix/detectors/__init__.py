@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from mtfix.document import Document
 from mtfix.finding import Finding
@@ -23,6 +24,18 @@ class Context:
 
     def rule(self, code: str) -> Rule:
         return self.rules[code]
+
+    @cached_property
+    def pattern_rules(self) -> list[Rule]:
+        return [self.rules[c] for c in sorted(self.enabled) if self.rules[c].kind == "pattern"]
+
+    @cached_property
+    def _triggers(self) -> frozenset[str]:
+        return frozenset(t for r in self.pattern_rules for t in r.triggers)
+
+    def triggers_in(self, lowered: str) -> set[str]:
+        """The pattern rules' trigger literals present in a document, each looked up once."""
+        return {t for t in self._triggers if t in lowered}
 
 
 Detector = Callable[[Document, Context], Iterable[Finding]]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import PARAGRAPH, Document
 from mtfix.finding import Severity
-from mtfix.text import ABBREVIATIONS, Token, starts_sentence
+from mtfix.text import ABBREVIATIONS, LETTER, Token, starts_sentence
 
 _FUNCTION = frozenset(
     "and or but the a an of to in on at for with from by as than that which who into onto over under "
@@ -55,21 +56,26 @@ def _title_case_block(toks: list[Token]) -> bool:
 @detector("MT401")
 def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
     rule = ctx.rule("MT401")
-    lowercase_seen = _lowercase_vocabulary(doc)
+    lowercase_seen = set(_LOWERCASE_WORD.findall(doc.masked))
     for block in doc.blocks:
+        if block.is_heading:
+            continue
         text = doc.block_text(block)
         base = block.start
         toks = doc.tokens(block)
-        if block.is_heading or _title_case_block(toks):
-            continue
+        title_case: bool | None = None  # decided once, and only for a block with a candidate
         for i, tok in enumerate(toks):
             t = tok.text
-            if not tok.is_title or len(t) < 2 or tok.is_upper or "'" in t or "’" in t:
+            if not t[0].isupper() or len(t) < 2 or not tok.is_title or "'" in t or "’" in t:
                 continue
             if "-" in t and not _common_compound(t):
                 continue
             if starts_sentence(text, tok.start - base):
                 continue
+            if title_case is None:
+                title_case = _title_case_block(toks)
+            if title_case:
+                break
             low = t.lower()
             if low in _CONJUNCTIONS:
                 if not _in_name(toks, i, text, base):
@@ -95,8 +101,7 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 yield rule.finding(tok.start, tok.end, t, [low])
 
 
-def _lowercase_vocabulary(doc: Document) -> set[str]:
-    return {tok.text for block in doc.blocks for tok in doc.tokens(block) if tok.text[0].islower()}
+_LOWERCASE_WORD = re.compile(rf"(?<![{LETTER}'’-])[a-zß-öø-ÿ][{LETTER}]*(?![{LETTER}'’-])")
 
 
 def _adjacent(a: Token, b: Token, text: str, base: int) -> bool:
@@ -210,13 +215,17 @@ def _abbreviation_before(text: str, dot: int) -> bool:
 def lowercase_name(doc: Document, ctx: Context) -> Iterator:
     """'hartz' beside 'Hartz IV', 'wolfgang franz', 'july 2012': a name written in lowercase."""
     rule = ctx.rule("MT403")
+    candidates = {t.text for b in doc.blocks for t in doc.tokens(b) if t.text.islower() and _lowercase_non_word(t.text)}
+    if not candidates:
+        return
+    wanted = {c.capitalize() for c in candidates}
     capitalised = set()  # capitalised mid-sentence somewhere in the article: a name here
     for block in doc.blocks:
         if not block.is_heading:
             text = doc.block_text(block)
             capitalised.update(
                 t.text for t in doc.tokens(block)
-                if t.is_title and not starts_sentence(text, t.start - block.start)
+                if t.text in wanted and not starts_sentence(text, t.start - block.start)
             )
     names: set[str] = set()
     for block in doc.blocks:  # first pass: lowercase words that this article shows to be names
@@ -224,7 +233,7 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
         text = doc.block_text(block)
         for i, tok in enumerate(toks):
             t = tok.text
-            if not _lowercase_non_word(t) or "." in (text[tok.start - block.start - 1 : tok.start - block.start],
+            if t not in candidates or "." in (text[tok.start - block.start - 1 : tok.start - block.start],
                                                      text[tok.end - block.start : tok.end - block.start + 1]):
                 continue  # my.norton.com
             prev = toks[i - 1] if i and _adjacent(toks[i - 1], tok, text, block.start) else None
@@ -263,6 +272,7 @@ _MONTHS = frozenset("january february april june july september october november
 _YEAR_OR_DAY = re.compile(r"[ \u00a0]\d{1,4}\b")
 
 
+@lru_cache(maxsize=100_000)
 def _lowercase_non_word(t: str) -> bool:
     return (t.islower() and len(t) >= 3 and t.isalpha() and t not in _PARTICLES and not lx.english(t)
             and not lx.is_common_lowercase(t))

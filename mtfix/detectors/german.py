@@ -48,6 +48,7 @@ def german_score(tok: Token, at_start: bool, prev: str = "") -> int:
 
 
 _SCORES: dict[tuple[str, bool, bool], int] = {}
+_LOWER: dict[str, int] = {}
 _INFLECTION = ("s", "es", "n", "en", "e", "er", "em")
 _GERMAN_ADJ = re.compile(r"(?:ig|isch|lich|bar|haft|sam)(?:e|er|en|es|em)$")
 
@@ -166,18 +167,29 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
         toks = doc.tokens(block)
         if not toks:
             continue
-        quotes = quote_spans(text)
         scores = []
         for i, tok in enumerate(toks):
-            at_start = starts_sentence(text, tok.start - base)
-            prev = toks[i - 1].text if i and _adjacent(toks[i - 1], tok, text, base) else ""
-            s = german_score(tok, at_start, prev)
-            if s == WEAK and _name_like(toks, i, text, base, names) or s and _in_proper_name(toks, i, text, base):
+            t = tok.text
+            if t[0].isupper():
+                at_start = starts_sentence(text, tok.start - base)
+                prev = toks[i - 1].text if i and _adjacent(toks[i - 1], tok, text, base) else ""
+                s = german_score(tok, at_start, prev)
+                if s == WEAK and _name_like(toks, i, text, base, names):
+                    s = 0
+            else:  # lowercase: context plays no part, so one lookup per word form
+                s = _LOWER.get(t)
+                if s is None:
+                    s = _score(t, False, False)
+                    if len(_LOWER) < 200_000:  # bounded: a 50 MB file of nonsense must not eat memory
+                        _LOWER[t] = s
+            if s and _in_proper_name(toks, i, text, base):
                 s = 0
             scores.append(s)
-        _quoted_german_is_quotation(toks, scores, quotes, base, function_words)
+        if not any(scores):
+            continue
+        _quoted_german_is_quotation(toks, scores, quote_spans(text), base, function_words)
         covered: set[int] = set()
-        if ctx.on("MT102"):
+        if ctx.on("MT102") and scores.count(STRONG) >= 2:
             for s, e in sentences(text, base):
                 idx = [i for i, t in enumerate(toks) if s <= t.start < e]
                 if len(idx) < 4:

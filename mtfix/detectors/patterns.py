@@ -15,8 +15,6 @@ _warned: set[str] = set()
 
 def run(rule: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.masked
-    if rule.triggers and not any(t in doc.lowered for t in rule.triggers):
-        return  # a literal the pattern needs is absent: skip the regex scan
     if rule.compiled_requires and not rule.compiled_requires.search(text):
         return
     pat = rule.compiled
@@ -46,7 +44,8 @@ def run(rule: Rule, doc: Document) -> Iterator[Finding]:
 
 
 def run_all(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for code in sorted(ctx.enabled):
-        rule = ctx.rules[code]
-        if rule.kind == "pattern":
-            yield from run(rule, doc)
+    present = ctx.triggers_in(doc.lowered)
+    for rule in ctx.pattern_rules:
+        if rule.triggers and present.isdisjoint(rule.triggers):
+            continue  # a literal the pattern needs is absent: skip the regex scan
+        yield from run(rule, doc)

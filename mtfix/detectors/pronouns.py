@@ -15,6 +15,7 @@ _SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
 _YOURSELF = re.compile(r"\b(?P<w>yourself|yourselves)\b", re.I)
 _YOUR = re.compile(r"\b(?P<w>[Yy]our)\s+(?P<n>[a-z][a-z-]+)")
 _YOU = re.compile(r"\byou\b", re.I)
+_ANY_PRONOUN = re.compile(r"\b(?:[Yy]our|[Ss]?he)")
 _FIRST = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 # Speech verbs are left out: "...," he said is a person even when the article never says "man".
 _SHE = re.compile(
@@ -40,6 +41,8 @@ def _blocks_with_quotes(doc: Document) -> list[tuple[int, str, list[tuple[int, i
 
 @detector("MT601", "MT602", "MT603")
 def pronoun_register(doc: Document, ctx: Context) -> Iterator:
+    if not _ANY_PRONOUN.search(doc.masked):
+        return
     blocks = _blocks_with_quotes(doc)
     second = sum(
         1 for _, text, q in blocks for m in _SECOND.finditer(text) if not inside(q, m.start())
