@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -45,6 +45,8 @@ class Document:
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
     _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
+    _all_tokens: list[Token] | None = field(default=None, repr=False)
+    _token_starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
     def build(cls, path: str, text: str, fmt: str, blocks: list[Block], holes: list[tuple[int, int]]) -> Document:
@@ -100,10 +102,15 @@ class Document:
         return self.masked[block.start : block.end]
 
     def tokens(self, block: Block) -> list[Token]:
-        """The block's words with document offsets, split once and shared by every detector."""
+        """The block's words with document offsets, split once per document and shared by every detector."""
         toks = self._tokens.get(block.start)
         if toks is None:
-            toks = self._tokens[block.start] = words(self.block_text(block), block.start)
+            if self._all_tokens is None:
+                self._all_tokens = words(self.masked)
+                self._token_starts = [t.start for t in self._all_tokens]
+            i = bisect_left(self._token_starts, block.start)
+            j = bisect_left(self._token_starts, block.end, i)
+            toks = self._tokens[block.start] = self._all_tokens[i:j]
         return toks
 
     def is_prose(self, start: int, end: int) -> bool:

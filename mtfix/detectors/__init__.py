@@ -52,6 +52,8 @@ def detector(*codes: str) -> Callable[[Detector], Detector]:
 
 def load() -> dict[Detector, tuple[str, ...]]:
     """Import the detector modules so they register (import cost is paid only by ``check``)."""
-    from mtfix.detectors import capitals, dropcap, german, headings, mojibake, patterns, pronouns  # noqa: F401
+    from mtfix.detectors import (  # noqa: F401
+        capitals, dropcap, german, headings, mojibake, patterns, pronouns, repetition,
+    )
 
     return DETECTORS

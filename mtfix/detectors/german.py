@@ -159,7 +159,8 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
         text = doc.block_text(block)
         toks = doc.tokens(block)
         for i, tok in enumerate(toks):
-            if tok.text[:1].isupper() and i:
+            # only a word that could be German needs to be known as a name
+            if i and tok.text[0].isupper() and german_score(tok, False, "the"):
                 _name_like(toks, i, text, block.start, names)
     for block in doc.blocks:
         text = doc.block_text(block)

@@ -15,11 +15,12 @@ _SUSPECT = re.compile(r"\S*(?:Ã[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘�
 @detector("MT701")
 def mojibake(doc: Document, ctx: Context) -> Iterator:
     rule = ctx.rule("MT701")
-    if not _SUSPECT.search(doc.masked):
+    text = doc.masked
+    if "Ã" not in text and "Â" not in text and "â€" not in text:  # the lead characters, before any regex
         return
     import ftfy
 
-    for m in _SUSPECT.finditer(doc.masked):
+    for m in _SUSPECT.finditer(text):
         bad = doc.text[m.start() : m.end()]
         good = ftfy.fix_text(bad, uncurl_quotes=False)
         if good != bad:

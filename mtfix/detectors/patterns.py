@@ -19,9 +19,12 @@ def run(rule: Rule, doc: Document) -> Iterator[Finding]:
         return
     pat = rule.compiled
     has_span = "span" in pat.groupindex
+    has_lead = "lead" in pat.groupindex  # a lookbehind group: the finding starts where it starts
     try:
         for m in pat.finditer(text, timeout=REGEX_TIMEOUT):
             s, e = m.span("span") if has_span else m.span()
+            if has_lead and m.start("lead") >= 0:
+                s = m.start("lead")
             if s >= e:
                 continue
             block = doc.block_at(s + len(text[s:e]) - len(text[s:e].lstrip(" \t")))  # a line's indentation

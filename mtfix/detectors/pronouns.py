@@ -15,7 +15,7 @@ _SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
 _YOURSELF = re.compile(r"\b(?P<w>yourself|yourselves)\b", re.I)
 _YOUR = re.compile(r"\b(?P<w>[Yy]our)\s+(?P<n>[a-z][a-z-]+)")
 _YOU = re.compile(r"\byou\b", re.I)
-_ANY_PRONOUN = re.compile(r"\b(?:[Yy]our|[Ss]?he)")
+_YOUR_ANY = re.compile(r"\b[Yy]our")
 _FIRST = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 # Speech verbs are left out: "...," he said is a person even when the article never says "man".
 _SHE = re.compile(
@@ -41,13 +41,15 @@ def _blocks_with_quotes(doc: Document) -> list[tuple[int, str, list[tuple[int, i
 
 @detector("MT601", "MT602", "MT603")
 def pronoun_register(doc: Document, ctx: Context) -> Iterator:
-    if not _ANY_PRONOUN.search(doc.masked):
+    register = _YOUR_ANY.search(doc.masked) and (ctx.on("MT601") or ctx.on("MT602"))
+    gender = ctx.on("MT603") and _SHE.search(doc.masked)
+    if not (register or gender):
         return
     blocks = _blocks_with_quotes(doc)
-    second = sum(
+    second = 0 if not register else sum(
         1 for _, text, q in blocks for m in _SECOND.finditer(text) if not inside(q, m.start())
     )
-    if second <= _DIRECT_ADDRESS:
+    if register and second <= _DIRECT_ADDRESS:
         for base, text, q in blocks:
             if any(not inside(q, m.start()) for m in _FIRST.finditer(text)):
                 continue  # a letter, a chat or a column: 'I' and 'we' talk to 'you'
@@ -69,7 +71,7 @@ def pronoun_register(doc: Document, ctx: Context) -> Iterator:
                             w = m.group("w")
                             case = str.capitalize if w[0].isupper() else str
                             yield ctx.rule("MT602").finding(a, a + len(w), w, [case("their"), case("its"), case("her")])
-    if ctx.on("MT603"):
+    if gender:
         yield from _gender_without_referent(doc, ctx, blocks)
 
 

@@ -1,0 +1,28 @@
+"""Repeated words ('the German German Trade Union Confederation'), found on the shared tokens: a
+back-referencing regex over every word costs five times as much."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mtfix.detectors import Context, detector
+from mtfix.document import Document
+
+# Doubled in good English: 'had had', 'that that', and reduplications.
+_ALLOWED = frozenset(
+    "had that bye so very no yeah ha ho now well tut hush knock blah paw pom chop tsk bang boo pooh pee ta ya go oh"
+    .split()
+)
+
+
+@detector("MT218")
+def repeated_word(doc: Document, ctx: Context) -> Iterator:
+    rule = ctx.rule("MT218")
+    text = doc.masked
+    for block in doc.blocks:
+        toks = doc.tokens(block)
+        for a, b in zip(toks, toks[1:]):
+            if len(a.text) > 1 and a.text.lower() == b.text.lower() and a.text.lower() not in _ALLOWED:
+                gap = text[a.end : b.start]
+                if gap and not gap.strip(" \t"):
+                    yield rule.finding(a.start, b.end, doc.text[a.start : b.end], [a.text])
