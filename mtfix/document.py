@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from mtfix.text import Token, words
+from mtfix.text import LETTER, Token, words
 
 MASK = "\ue000"  # stands in for anything that is not prose: code, URLs, markup
 
@@ -16,6 +16,7 @@ HEADING_KINDS = (TITLE, HEADING)
 _INK = re.compile(r"\S")  # between blocks: whitespace stays for line anchors
 _LINE = re.compile(r"[^\r\n]")  # code and URLs inside a block: only line breaks stay
 
+_LOWERCASE_WORD = re.compile(rf"(?<![{LETTER}'’-])[a-zß-öø-ÿ][{LETTER}]*(?![{LETTER}'’-])")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?]|\b[\w.+-]+@[\w-]+\.[\w.-]+\w")
 
 
@@ -42,7 +43,6 @@ class Document:
     format: str
     blocks: list[Block]
     masked: str = ""
-    _line_starts: list[int] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
     _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
     _all_tokens: list[Token] | None = field(default=None, repr=False)
@@ -69,9 +69,18 @@ class Document:
             pos = e
         parts.append(text[pos:])
         doc = cls(path, text, fmt, blocks, "".join(parts))
-        doc._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         doc._block_starts = [b.start for b in blocks]
         return doc
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """Computed on first use: most documents need no line numbers at all (no findings)."""
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    @cached_property
+    def lowercase_words(self) -> set[str]:
+        """Distinct words written in lowercase: one C-speed scan shared by the capitalisation checks."""
+        return set(_LOWERCASE_WORD.findall(self.masked))
 
     @cached_property
     def lowered(self) -> str:
@@ -101,13 +110,18 @@ class Document:
     def block_text(self, block: Block) -> str:
         return self.masked[block.start : block.end]
 
+    def all_tokens(self) -> list[Token]:
+        """Every word of the document's prose, in order."""
+        if self._all_tokens is None:
+            self._all_tokens = words(self.masked)
+            self._token_starts = [t[1] for t in self._all_tokens]
+        return self._all_tokens
+
     def tokens(self, block: Block) -> list[Token]:
         """The block's words with document offsets, split once per document and shared by every detector."""
         toks = self._tokens.get(block.start)
         if toks is None:
-            if self._all_tokens is None:
-                self._all_tokens = words(self.masked)
-                self._token_starts = [t.start for t in self._all_tokens]
+            self.all_tokens()
             i = bisect_left(self._token_starts, block.start)
             j = bisect_left(self._token_starts, block.end, i)
             toks = self._tokens[block.start] = self._all_tokens[i:j]

@@ -11,7 +11,7 @@ from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import PARAGRAPH, Document
 from mtfix.finding import Severity
-from mtfix.text import ABBREVIATIONS, LETTER, Token, starts_sentence
+from mtfix.text import ABBREVIATIONS, Token, starts_sentence
 
 _FUNCTION = frozenset(
     "and or but the a an of to in on at for with from by as than that which who into onto over under "
@@ -56,7 +56,7 @@ def _title_case_block(toks: list[Token]) -> bool:
 @detector("MT401")
 def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
     rule = ctx.rule("MT401")
-    lowercase_seen = set(_LOWERCASE_WORD.findall(doc.masked))
+    lowercase_seen = doc.lowercase_words
     for block in doc.blocks:
         if block.is_heading:
             continue
@@ -65,7 +65,7 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
         toks = doc.tokens(block)
         title_case: bool | None = None  # decided once, and only for a block with a candidate
         for i, tok in enumerate(toks):
-            t = tok.text
+            t = tok[0]  # tuple indexing: this loop sees every word of every file
             if not t[0].isupper() or len(t) < 2 or not tok.is_title or "'" in t or "’" in t:
                 continue
             if "-" in t and not _common_compound(t):
@@ -101,7 +101,6 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 yield rule.finding(tok.start, tok.end, t, [low])
 
 
-_LOWERCASE_WORD = re.compile(rf"(?<![{LETTER}'’-])[a-zß-öø-ÿ][{LETTER}]*(?![{LETTER}'’-])")
 
 
 def _adjacent(a: Token, b: Token, text: str, base: int) -> bool:
@@ -215,24 +214,22 @@ def _abbreviation_before(text: str, dot: int) -> bool:
 def lowercase_name(doc: Document, ctx: Context) -> Iterator:
     """'hartz' beside 'Hartz IV', 'wolfgang franz', 'july 2012': a name written in lowercase."""
     rule = ctx.rule("MT403")
-    candidates = {t.text for b in doc.blocks for t in doc.tokens(b) if t.text.islower() and _lowercase_non_word(t.text)}
+    candidates = {w for w in doc.lowercase_words if _lowercase_non_word(w)}
     if not candidates:
         return
-    wanted = {c.capitalize() for c in candidates}
     capitalised = set()  # capitalised mid-sentence somewhere in the article: a name here
-    for block in doc.blocks:
-        if not block.is_heading:
-            text = doc.block_text(block)
-            capitalised.update(
-                t.text for t in doc.tokens(block)
-                if t.text in wanted and not starts_sentence(text, t.start - block.start)
-            )
+    rare = {w.capitalize() for w in candidates if lx.zipf_en(w) < 4.0}  # not 'defence', 'euro'
+    if rare:
+        for tok in [t for t in doc.all_tokens() if t[0] in rare]:
+            block = doc.block_at(tok.start)
+            if block is not None and not block.is_heading and not starts_sentence(doc.masked, tok.start, block.start):
+                capitalised.add(tok.text)
     names: set[str] = set()
     for block in doc.blocks:  # first pass: lowercase words that this article shows to be names
         toks = doc.tokens(block)
         text = doc.block_text(block)
         for i, tok in enumerate(toks):
-            t = tok.text
+            t = tok[0]
             if t not in candidates or "." in (text[tok.start - block.start - 1 : tok.start - block.start],
                                                      text[tok.end - block.start : tok.end - block.start + 1]):
                 continue  # my.norton.com
@@ -244,14 +241,14 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
                 or (known and nxt is not None and _lowercase_non_word(nxt.text) and lx.is_name(nxt.text.capitalize()))
                 or (known and prev is not None and prev.is_title and lx.is_name(prev.text))  # Wolfgang franz
                 or (nxt is not None and nxt.is_upper and nxt.text.isalpha() and len(nxt.text) <= 4)  # hartz IV
-                or (t.capitalize() in capitalised and lx.zipf_en(t) < 4.0)  # not 'defence', 'euro'
+                or t.capitalize() in capitalised
             ):
                 names.add(t)
                 if nxt is not None and _lowercase_non_word(nxt.text) and lx.is_name(nxt.text.capitalize()):
                     names.add(nxt.text)
     for block in doc.blocks:
         toks = doc.tokens(block)
-        flagged = [i for i, tok in enumerate(toks) if tok.text in names]
+        flagged = [i for i, tok in enumerate(toks) if tok[0] in names]
         for run in _runs(flagged):
             a, b = toks[run[0]], toks[run[-1]]
             found = doc.text[a.start : b.end]

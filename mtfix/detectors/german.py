@@ -68,14 +68,16 @@ def _score(t: str, at_start: bool, after_modifier: bool) -> int:
         return 0
     zde, zen = lx.zipf_de(low), lx.zipf_en(low)
     # rarer than that, a capitalised word is as likely a name, unless it is built like a German word
-    built = (len(low) >= 8 and lx.german_compound(low)) or _inflected(low)
+    def built() -> bool:  # costly, so asked only when frequency alone does not decide
+        return (len(low) >= 8 and lx.german_compound(low)) or _inflected(low)
+
     if t[0].islower():
-        if (zen < 1 and (zde >= 2.0 or built)) or (zde >= 3.0 and zde - zen >= 1.5 and zen < 4.2):
+        if (zen < 1 and (zde >= 2.0 or built())) or (zde >= 3.0 and zde - zen >= 1.5 and zen < 4.2):
             return STRONG
         if zen < 0 and len(low) >= 7 and _GERMAN_ADJ.search(low):  # gewittriger, bayerischen
             return STRONG
         return 0
-    if zen < 1 and (zde >= 2.5 or built):
+    if zen < 1 and (zde >= 2.5 or built()):
         return STRONG if _MORPH.search(low) else WEAK
     if at_start:  # Bisher, Drei, Nach: very common German words opening a sentence
         return STRONG if zde >= 4.5 and zde - zen >= 3 else 0
@@ -160,7 +162,7 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
         toks = doc.tokens(block)
         for i, tok in enumerate(toks):
             # only a word that could be German needs to be known as a name
-            if i and tok.text[0].isupper() and german_score(tok, False, "the"):
+            if i and tok[0][0].isupper() and german_score(tok, False, "the"):
                 _name_like(toks, i, text, block.start, names)
     for block in doc.blocks:
         text = doc.block_text(block)
@@ -170,7 +172,7 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
             continue
         scores = []
         for i, tok in enumerate(toks):
-            t = tok.text
+            t = tok[0]  # tuple indexing: this loop sees every word of every file
             if t[0].isupper():
                 at_start = starts_sentence(text, tok.start - base)
                 prev = toks[i - 1].text if i and _adjacent(toks[i - 1], tok, text, base) else ""

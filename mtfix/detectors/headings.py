@@ -79,7 +79,9 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
         candidates = list(seen)
         if prev is not None and not prev.is_heading and len(key) <= 120 and (b.is_heading or len(key.split()) <= 12):
             candidates.append(_norm(doc.text[prev.start : prev.end]))
-        hit = _repeat_of(key, candidates, long_enough=b.is_heading or (prev is not None and prev.is_heading))
+        hit = None
+        if candidates and (b.is_heading or len(key) <= 200):  # a headline repeated is short
+            hit = _repeat_of(key, candidates, long_enough=b.is_heading or (prev is not None and prev.is_heading))
         if hit is not None:
             s, e = doc.line_span(b.start)
             if e < b.end:  # multi-line block: delete the block only

@@ -22,7 +22,9 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator:
     for block in doc.blocks:
         toks = doc.tokens(block)
         for a, b in zip(toks, toks[1:]):
-            if len(a.text) > 1 and a.text.lower() == b.text.lower() and a.text.lower() not in _ALLOWED:
-                gap = text[a.end : b.start]
-                if gap and not gap.strip(" \t"):
-                    yield rule.finding(a.start, b.end, doc.text[a.start : b.end], [a.text])
+            x, y = a[0], b[0]
+            if len(x) != len(y) or len(x) < 2 or x != y and x.lower() != y.lower() or x.lower() in _ALLOWED:
+                continue
+            gap = text[a.end : b.start]
+            if gap and not gap.strip(" \t"):
+                yield rule.finding(a.start, b.end, doc.text[a.start : b.end], [a.text])
