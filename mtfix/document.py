@@ -17,6 +17,7 @@ _INK = re.compile(r"\S")  # between blocks: whitespace stays for line anchors
 _LINE = re.compile(r"[^\r\n]")  # code and URLs inside a block: only line breaks stay
 
 _LOWERCASE_WORD = re.compile(rf"(?<![{LETTER}'’-])[a-zß-öø-ÿ][{LETTER}]*(?![{LETTER}'’-])")
+_MAY_HAVE_URL = re.compile(r"://|www\.|@")  # a cheap scan before the costly one
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?]|\b[\w.+-]+@[\w-]+\.[\w.-]+\w")
 
 
@@ -57,8 +58,8 @@ class Document:
                 gaps.append((pos, b.start))
             pos = max(pos, b.end)
         gaps.append((pos, len(text)))
-        spans = sorted([(s, e, _INK) for s, e in gaps] + [(s, e, _LINE) for s, e in holes]
-                       + [(*m.span(), _LINE) for m in URL.finditer(text)], key=lambda r: r[:2])
+        urls = [(*m.span(), _LINE) for m in URL.finditer(text)] if _MAY_HAVE_URL.search(text) else []
+        spans = sorted([(s, e, _INK) for s, e in gaps] + [(s, e, _LINE) for s, e in holes] + urls, key=lambda r: r[:2])
         parts, pos = [], 0
         for s, e, ink in spans:
             if e <= pos:

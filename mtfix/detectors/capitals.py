@@ -64,9 +64,10 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
         base = block.start
         toks = doc.tokens(block)
         title_case: bool | None = None  # decided once, and only for a block with a candidate
-        for i, tok in enumerate(toks):
-            t = tok[0]  # tuple indexing: this loop sees every word of every file
-            if not t[0].isupper() or len(t) < 2 or not tok.is_title or "'" in t or "’" in t:
+        for i in [i for i, tok in enumerate(toks) if tok[0][0].isupper()]:  # sees every word: keep it lean
+            tok = toks[i]
+            t = tok[0]
+            if len(t) < 2 or not tok.is_title or "'" in t or "’" in t:
                 continue
             if "-" in t and not _common_compound(t):
                 continue
@@ -87,9 +88,9 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 continue
             if low in _FUNCTION or low in _NAME_HEADS or low in _TITLES:
                 continue
-            if len(t) < 4 or lx.is_name(t) or not lx.is_common_lowercase(t.split("-")[0]):
+            if len(t) < 4 or lx.zipf_en(low) < 3.0:
                 continue
-            if lx.zipf_en(low) < 3.0:
+            if lx.is_name(t) or not lx.is_common_lowercase(t.split("-")[0]):
                 continue
             if _in_name(toks, i, text, base):
                 continue
@@ -271,5 +272,7 @@ _YEAR_OR_DAY = re.compile(r"[ \u00a0]\d{1,4}\b")
 
 @lru_cache(maxsize=100_000)
 def _lowercase_non_word(t: str) -> bool:
+    if t not in _MONTHS and lx.zipf_en(t) >= 4.5:  # frequent: an English word, no need to ask hunspell
+        return False
     return (t.islower() and len(t) >= 3 and t.isalpha() and t not in _PARTICLES and not lx.english(t)
             and not lx.is_common_lowercase(t))

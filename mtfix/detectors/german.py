@@ -64,9 +64,13 @@ def _score(t: str, at_start: bool, after_modifier: bool) -> int:
         return _score(head, at_start, after_modifier)  # VW-Krise, U-Bahnhof: the head decides
     if _inner_capital(t):
         return 0
+    zen = lx.zipf_en(low)
+    # Frequent English words can never score below: decide them before asking the dictionary.
+    if zen >= 4.2 if t[0].islower() else zen >= 2.7 and not at_start:
+        return 0
     if lx.english(t) or (at_start and lx.english(low)):
         return 0
-    zde, zen = lx.zipf_de(low), lx.zipf_en(low)
+    zde = lx.zipf_de(low)
     # rarer than that, a capitalised word is as likely a name, unless it is built like a German word
     def built() -> bool:  # costly, so asked only when frequency alone does not decide
         return (len(low) >= 8 and lx.german_compound(low)) or _inflected(low)
@@ -100,9 +104,12 @@ def _modifier(prev: str) -> bool:
     return p in _DETERMINERS or p.endswith(("'s", "’s")) or (p.islower() and bool(_ADJ_SUFFIX.search(p)))
 
 
+_INNER_CAPITAL = re.compile(r"[^\W\d_][A-ZÀ-ÖØ-Þ]")  # an upper-case letter right after a letter
+
+
 def _inner_capital(t: str) -> bool:
-    """AfD, McAllister, iPhone: mixed case is a name or a brand."""
-    return any(c.isupper() for part in t.split("-") for c in part[1:])
+    """AfD, McAllister, iPhone, VW-Krise: mixed case is a name or a brand (a hyphen starts a new part)."""
+    return _INNER_CAPITAL.search(t) is not None
 
 
 def _name_like(toks: list[Token], i: int, text: str, base: int, names: set[str]) -> bool:
@@ -170,24 +177,27 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
         toks = doc.tokens(block)
         if not toks:
             continue
-        scores = []
-        for i, tok in enumerate(toks):
-            t = tok[0]  # tuple indexing: this loop sees every word of every file
+        # Lowercase words score alike in any context: one dictionary lookup each, in a comprehension
+        # (this line sees every word of every file). None marks the words still to judge.
+        get = _LOWER.get
+        scores = [None if t[0][0].isupper() else get(t[0]) for t in toks]
+        for i in [i for i, v in enumerate(scores) if v is None]:
+            tok = toks[i]
+            t = tok[0]
             if t[0].isupper():
                 at_start = starts_sentence(text, tok.start - base)
                 prev = toks[i - 1].text if i and _adjacent(toks[i - 1], tok, text, base) else ""
                 s = german_score(tok, at_start, prev)
                 if s == WEAK and _name_like(toks, i, text, base, names):
                     s = 0
-            else:  # lowercase: context plays no part, so one lookup per word form
-                s = _LOWER.get(t)
-                if s is None:
-                    s = _score(t, False, False)
-                    if len(_LOWER) < 200_000:  # bounded: a 50 MB file of nonsense must not eat memory
-                        _LOWER[t] = s
-            if s and _in_proper_name(toks, i, text, base):
-                s = 0
-            scores.append(s)
+            else:
+                s = _score(t, False, False)
+                if len(_LOWER) < 200_000:  # bounded: a 50 MB file of nonsense must not eat memory
+                    _LOWER[t] = s
+            scores[i] = s
+        for i in [i for i, v in enumerate(scores) if v]:
+            if _in_proper_name(toks, i, text, base):
+                scores[i] = 0
         if not any(scores):
             continue
         _quoted_german_is_quotation(toks, scores, quote_spans(text), base, function_words)
