@@ -58,15 +58,24 @@ def _buckets(lang: str) -> dict[str, int]:
 
 def _permanent(obj):
     """Word lists hold millions of objects that live as long as the process: move them out of the
-    garbage collector's view, or every full collection rescans them (half of check's time)."""
+    garbage collector's view, or every full collection rescans them."""
     gc.collect()
     gc.freeze()
     return obj
 
 
+_ZIPF: dict[str, dict[str, float]] = {"en": {}, "de": {}}  # per word form: the hot path of every check
+
+
 def _zipf(lang: str, word: str) -> float:
-    b = _buckets(lang).get(word.casefold())  # wordfreq folds ß to ss
-    return NO_WORD if b is None else 9 - b / 100
+    cache = _ZIPF[lang]
+    z = cache.get(word)
+    if z is None:
+        b = _buckets(lang).get(word.casefold())  # wordfreq folds ß to ss
+        z = NO_WORD if b is None else 9 - b / 100
+        if len(cache) < 500_000:  # bounded for a 50 MB file of nonsense
+            cache[word] = z
+    return z
 
 
 def zipf_en(word: str) -> float:

@@ -69,7 +69,14 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
             t = tok[0]
             if len(t) < 2 or not tok.is_title or "'" in t or "’" in t:
                 continue
-            if "-" in t and not _common_compound(t):
+            low = t.lower()
+            shouted = low in _CONJUNCTIONS or low in _SHOUTED
+            # Cheap lexical tests first: most capitalised words are names and stop here.
+            if not shouted and (
+                low in _FUNCTION or low in _NAME_HEADS or low in _TITLES or len(t) < 4 or lx.zipf_en(low) < 3.0
+                or ("-" in t and not _common_compound(t))
+                or lx.is_name(t) or not lx.is_common_lowercase(t.split("-")[0])
+            ):
                 continue
             if starts_sentence(text, tok.start - base):
                 continue
@@ -77,7 +84,6 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 title_case = _title_case_block(toks)
             if title_case:
                 break
-            low = t.lower()
             if low in _CONJUNCTIONS:
                 if not _in_name(toks, i, text, base):
                     yield rule.finding(tok.start, tok.end, t, [low], severity=Severity.MINOR)
@@ -85,12 +91,6 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
             if low in _SHOUTED:
                 if _between_lowercase(toks, i, text, base):
                     yield rule.finding(tok.start, tok.end, t, [low], severity=Severity.MINOR)
-                continue
-            if low in _FUNCTION or low in _NAME_HEADS or low in _TITLES:
-                continue
-            if len(t) < 4 or lx.zipf_en(low) < 3.0:
-                continue
-            if lx.is_name(t) or not lx.is_common_lowercase(t.split("-")[0]):
                 continue
             if _in_name(toks, i, text, base):
                 continue

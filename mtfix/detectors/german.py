@@ -169,7 +169,7 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
         toks = doc.tokens(block)
         for i, tok in enumerate(toks):
             # only a word that could be German needs to be known as a name
-            if i and tok[0][0].isupper() and german_score(tok, False, "the"):
+            if i and tok[0][0].isupper() and _SCORES.get((tok[0], False, True), 1) and german_score(tok, False, "the"):
                 _name_like(toks, i, text, block.start, names)
     for block in doc.blocks:
         text = doc.block_text(block)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from mtfix.detectors import Context
 from mtfix.document import Document
 from mtfix.finding import Finding
-from mtfix.rules import REGEX_TIMEOUT, Rule
+from mtfix.rules import Rule
 
 _warned: set[str] = set()
 
@@ -21,7 +21,7 @@ def run(rule: Rule, doc: Document) -> Iterator[Finding]:
     has_span = "span" in pat.groupindex
     has_lead = "lead" in pat.groupindex  # a lookbehind group: the finding starts where it starts
     try:
-        for m in pat.finditer(text, timeout=REGEX_TIMEOUT):
+        for m in pat.finditer(text, timeout=rule.timeout):
             s, e = m.span("span") if has_span else m.span()
             if has_lead and m.start("lead") >= 0:
                 s = m.start("lead")

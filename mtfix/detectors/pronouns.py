@@ -43,6 +43,8 @@ def _blocks_with_quotes(doc: Document) -> list[tuple[int, str, list[tuple[int, i
 def pronoun_register(doc: Document, ctx: Context) -> Iterator:
     register = _YOUR_ANY.search(doc.masked) and (ctx.on("MT601") or ctx.on("MT602"))
     gender = ctx.on("MT603") and _SHE.search(doc.masked)
+    if gender:
+        gender = _unreferenced_pronouns(doc.masked)
     if not (register or gender):
         return
     blocks = _blocks_with_quotes(doc)
@@ -72,18 +74,25 @@ def pronoun_register(doc: Document, ctx: Context) -> Iterator:
                             case = str.capitalize if w[0].isupper() else str
                             yield ctx.rule("MT602").finding(a, a + len(w), w, [case("their"), case("its"), case("her")])
     if gender:
-        yield from _gender_without_referent(doc, ctx, blocks)
+        yield from _gender_without_referent(doc, ctx, blocks, gender)
 
 
-def _gender_without_referent(doc: Document, ctx: Context, blocks) -> Iterator:
-    """'she'/'he' in an article that mentions no woman/man at all is German 'sie'/'er' for a thing."""
-    plain = doc.masked
-    rule = ctx.rule("MT603")
+def _unreferenced_pronouns(plain: str) -> list[str]:
+    """'she' when the article mentions no woman, 'he' when it mentions no man and names nobody."""
+    out = []
     for pronoun, cue in (("she", _FEMALE), ("he", _MALE)):
         if cue.search(plain) or pronoun == "he" and any(
             lx.is_name(m.group("g")) and not lx.is_common_lowercase(m.group("g")) for m in _GIVEN_NAME.finditer(plain)
         ):
             continue  # a person is named ("Jared Polis ... he has"); most named people in news are men
+        out.append(pronoun)
+    return out
+
+
+def _gender_without_referent(doc: Document, ctx: Context, blocks, pronouns: list[str]) -> Iterator:
+    """'she'/'he' in an article that mentions no woman/man at all is German 'sie'/'er' for a thing."""
+    rule = ctx.rule("MT603")
+    for pronoun in pronouns:
         hits = [
             (base + m.start("w"), m.group("w"))
             for base, text, q in blocks

@@ -21,9 +21,10 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator:
     text = doc.masked
     for block in doc.blocks:
         toks = doc.tokens(block)
-        for a, b in zip(toks, toks[1:]):
-            x, y = a[0], b[0]
-            if len(x) != len(y) or len(x) < 2 or x != y and x.lower() != y.lower() or x.lower() in _ALLOWED:
+        lows = [t[0].lower() for t in toks]
+        for i in [i for i in range(len(lows) - 1) if lows[i] == lows[i + 1]]:
+            a, b = toks[i], toks[i + 1]
+            if len(a.text) < 2 or lows[i] in _ALLOWED:
                 continue
             gap = text[a.end : b.start]
             if gap and not gap.strip(" \t"):
