@@ -176,7 +176,7 @@ def _proper_adjective(tok: Token) -> bool:
 
 
 _PARTICLES = frozenset("de del della di da van von der den du le la al el bin ibn e i".split())
-_MID_SENTENCE_START = re.compile(r"(?<=[a-z]{2}[.!?][ \u00a0])[a-z]+\b(?![.'’-])")
+_MID_SENTENCE_START = re.compile(r"[a-z][.!?][ \u00a0]([a-z]+)\b(?![.'’-])")
 
 
 @detector("MT402")
@@ -193,10 +193,10 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator:
                 and doc.text.count("\n", max(0, block.start - 4), block.start) >= 2):
             yield rule.finding(toks[0].start, toks[0].end, toks[0].text, [toks[0].text.capitalize()])
         for m in _MID_SENTENCE_START.finditer(text):
-            word = m.group()
-            dot = m.start() - 2
-            if _plain_lowercase(word) and not _abbreviation_before(text, dot):
-                s = block.start + m.start()
+            word = m.group(1)
+            dot = m.start() + 1
+            if dot >= 2 and text[dot - 2].isalpha() and _plain_lowercase(word) and not _abbreviation_before(text, dot):
+                s = block.start + m.start(1)
                 yield rule.finding(s, s + len(word), word, [word.capitalize()])
 
 

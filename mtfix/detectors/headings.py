@@ -74,6 +74,8 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
     seen: list[str] = []  # normalised headings so far
     for i, b in enumerate(blocks):
         text = doc.text[b.start : b.end]
+        if not b.is_heading and len(text) > 300 and not seen:
+            continue  # a long paragraph before any heading repeats nothing
         key = _norm(text)
         prev = blocks[i - 1] if i else None
         candidates = list(seen)
