@@ -17,7 +17,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-def _checker(select: tuple[str, ...], ignore: tuple[str, ...]):
+def _checker(select: tuple[str, ...], ignore: tuple[str, ...], no_syntax: bool = False):
     from mtfix.engine import Checker, matches
     from mtfix.rules import load_all
 
@@ -26,11 +26,17 @@ def _checker(select: tuple[str, ...], ignore: tuple[str, ...]):
     for s in sel + ign:
         if not any(matches(r, s) for r in rules.values()):
             raise click.UsageError(f"unknown rule code, category or name: {s!r} (see `mtfix rules`)")
-    return Checker(rules, sel or None, ign or None)
+    return Checker(rules, sel or None, ign or None, syntax=not no_syntax)
+
+
+def _warn_syntax(checker) -> None:
+    if checker.syntax_skipped:
+        click.echo(f"mtfix: warning: word-order and grammar checks skipped: {checker.syntax_skipped}", err=True)
 
 
 _select = click.option("--select", multiple=True, help="Only these rule codes, code prefixes (MT3) or categories (locale).")
 _ignore = click.option("--ignore", multiple=True, help="Skip these rule codes, prefixes or categories.")
+_no_syntax = click.option("--no-syntax", is_flag=True, help="Skip the checks that need the parser (spaCy): faster, lexical only.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,15 +58,17 @@ def cli() -> None:
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Exit 1 when a file's quality is below this.")
 @_select
 @_ignore
-def check(paths, fmt, fail_on, min_score, select, ignore) -> None:
+@_no_syntax
+def check(paths, fmt, fail_on, min_score, select, ignore, no_syntax) -> None:
     """Report MT artifacts in files, directories (*.txt, *.md) or - for stdin."""
     from mtfix import source as src
     from mtfix.engine import analyse
     from mtfix.finding import Severity
     from mtfix.output import render
 
-    checker = _checker(select, ignore)
+    checker = _checker(select, ignore, no_syntax)
     reports = [analyse(src.read(p), checker) for p in src.discover(list(paths))]
+    _warn_syntax(checker)
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     out = render(fmt, reports, color)
     if out:
@@ -80,7 +88,8 @@ def check(paths, fmt, fail_on, min_score, select, ignore) -> None:
 @click.option("--in-place", is_flag=True, help="Rewrite the file (atomically: temp file, then rename).")
 @_select
 @_ignore
-def fix(path, unsafe_fixes, show_diff, output, in_place, select, ignore) -> None:
+@_no_syntax
+def fix(path, unsafe_fixes, show_diff, output, in_place, select, ignore, no_syntax) -> None:
     """Apply safe fixes (and unsafe ones on request) to one file or - for stdin."""
     from mtfix import source as src
     from mtfix.engine import fix_text
@@ -89,7 +98,9 @@ def fix(path, unsafe_fixes, show_diff, output, in_place, select, ignore) -> None
     if in_place and (output or path == "-"):
         raise click.UsageError("--in-place takes a file path and no --output")
     source = src.read(path)
-    fixed, applied = fix_text(source, _checker(select, ignore), unsafe_fixes)
+    checker = _checker(select, ignore, no_syntax)
+    fixed, applied = fix_text(source, checker, unsafe_fixes)
+    _warn_syntax(checker)
     if show_diff:
         click.echo(unified_diff(source.text, fixed, source.path), nl=False)
     elif in_place:
@@ -107,15 +118,17 @@ def fix(path, unsafe_fixes, show_diff, output, in_place, select, ignore) -> None
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_select
 @_ignore
-def score(paths, fmt, select, ignore) -> None:
+@_no_syntax
+def score(paths, fmt, select, ignore, no_syntax) -> None:
     """Quality (MQM-style) and readability scores per file."""
     import json
 
     from mtfix import source as src
     from mtfix.engine import analyse
 
-    checker = _checker(select, ignore)
+    checker = _checker(select, ignore, no_syntax)
     reports = [analyse(src.read(p), checker) for p in src.discover(list(paths))]
+    _warn_syntax(checker)
     if fmt == "json":
         click.echo(json.dumps({"schema": "mtfix/1", "files": [
             {"path": r.path, "words": r.words, "score": r.score_dict()} for r in reports]}, indent=2))

@@ -48,6 +48,7 @@ class Document:
     _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
     _all_tokens: list[Token] | None = field(default=None, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
+    _parsed: list | None = field(default=None, repr=False)  # filled by mtfix.syntax on first use
 
     @classmethod
     def build(cls, path: str, text: str, fmt: str, blocks: list[Block], holes: list[tuple[int, int]]) -> Document:

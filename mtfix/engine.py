@@ -41,6 +41,7 @@ class Checker:
         select: list[str] | None = None,
         ignore: list[str] | None = None,
         extra_dirs: list[Path] | None = None,
+        syntax: bool = True,
     ) -> None:
         self.rules = rules if rules is not None else rules_mod.load_all(extra_dirs)
         if select:  # an opt-in rule needs its own code: `--select MT3` does not switch it on
@@ -48,16 +49,37 @@ class Checker:
         else:
             enabled = {c for c, r in self.rules.items() if r.default}
         enabled -= {c for c, r in self.rules.items() if ignore and any(matches(r, s) for s in ignore)}
+        if not syntax:
+            enabled -= {c for c in enabled if self.rules[c].parser}
         self.ctx = Context(self.rules, enabled)
+        self.syntax_skipped: str | None = None  # why the parser rules did not run, for one warning
 
     def check(self, doc: Document) -> list[Finding]:
         from mtfix.detectors import load, patterns
 
+        if self.syntax_skipped is None and any(self.rules[c].parser for c in self.ctx.enabled):
+            self._load_parser()
         found: list[Finding] = list(patterns.run_all(doc, self.ctx))
+        if self.ctx.token_rules:
+            from mtfix.detectors import tokens
+
+            found.extend(tokens.run_all(doc, self.ctx))
         for fn, codes in load().items():
             if any(c in self.ctx.enabled for c in codes):
                 found.extend(fn(doc, self.ctx))
         return finalize(doc, found, self.ctx.enabled)
+
+    def _load_parser(self) -> None:
+        """The parser loads on the first check that needs it; without spaCy the parser rules drop out."""
+        from mtfix import syntax
+
+        try:
+            syntax.nlp()
+            self.syntax_skipped = ""
+        except syntax.SyntaxUnavailable as e:
+            self.syntax_skipped = str(e)
+            enabled = {c for c in self.ctx.enabled if not self.rules[c].parser}
+            self.ctx = Context(self.rules, enabled)
 
 
 def finalize(doc: Document, found: list[Finding], enabled: set[str]) -> list[Finding]:

@@ -16,13 +16,13 @@ from mtfix.errors import RuleError
 from mtfix.finding import Finding, FixSafety, Severity
 
 CODE = re.compile(r"^MT\d{3}$")
-KINDS = ("pattern", "detector")
+KINDS = ("pattern", "detector", "tokens")
 SCOPES = (TITLE, HEADING, PARAGRAPH, ITEM, CELL)
 MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 REGEX_TIMEOUT = 1.0  # seconds per block: user regexes must not hang a CI job
 _KEYS = {
     "code", "name", "message", "category", "severity", "kind", "pattern", "ignorecase", "replacement",
-    "fix", "scope", "not_before", "not_after", "requires", "triggers", "description", "examples", "default", "__line__",
+    "fix", "scope", "not_before", "not_after", "requires", "triggers", "tokens", "parser", "description", "examples", "default", "__line__",
 }
 
 
@@ -56,6 +56,8 @@ class Rule:
     not_after: str | None = None
     requires: str | None = None
     triggers: tuple[str, ...] = ()  # lowercase literals; the pattern runs only where one occurs
+    tokens: list | None = None  # compiled token pattern (kind: tokens), see mtfix/tokenpattern.py
+    parser: bool = False  # needs the spaCy parse: skipped with --no-syntax
     default: bool = True  # False: opt-in, runs only when selected by code
     timeout: float | None = REGEX_TIMEOUT  # None for the built-in rules, whose patterns are tested here
     bad: list[BadExample] = field(default_factory=list)
@@ -193,8 +195,16 @@ def _rule(path: Path, raw: Any) -> Rule:
         not_after=raw.get("not_after"),
         requires=raw.get("requires"),
         triggers=tuple(t.lower() for t in triggers),
+        parser=kind == "tokens" or raw.get("parser") is True,
         default=raw.get("default", True) is not False,
     )
+    if kind == "tokens":
+        from mtfix.tokenpattern import compile_tokens
+
+        try:
+            rule.tokens = compile_tokens(raw.get("tokens"), _word_list)
+        except ValueError as e:  # TokenPatternError, or a missing word list
+            raise fail(str(e)) from None
     if kind == "pattern":
         if not isinstance(rule.pattern, str):
             raise fail("a pattern rule needs a 'pattern'")
@@ -205,6 +215,15 @@ def _rule(path: Path, raw: Any) -> Rule:
                 raise fail(f"bad regular expression ({attr.replace('compiled_', '').replace('compiled', 'pattern')}): {e}") from None
     _examples(rule, raw.get("examples"), fail)
     return rule
+
+
+def _word_list(name: str) -> frozenset[str]:
+    from mtfix import lexicon  # imported here: lexicon needs builtin_dir from this module
+
+    try:
+        return lexicon.word_list(name)
+    except OSError:
+        raise ValueError(f"no word list rules/lexicon/{name}") from None
 
 
 def _examples(rule: Rule, ex: Any, fail) -> None:

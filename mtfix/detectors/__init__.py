@@ -30,6 +30,10 @@ class Context:
         return [self.rules[c] for c in sorted(self.enabled) if self.rules[c].kind == "pattern"]
 
     @cached_property
+    def token_rules(self) -> list[Rule]:
+        return [self.rules[c] for c in sorted(self.enabled) if self.rules[c].kind == "tokens"]
+
+    @cached_property
     def _triggers(self) -> frozenset[str]:
         return frozenset(t for r in self.pattern_rules for t in r.triggers)
 
@@ -53,7 +57,7 @@ def detector(*codes: str) -> Callable[[Detector], Detector]:
 def load() -> dict[Detector, tuple[str, ...]]:
     """Import the detector modules so they register (import cost is paid only by ``check``)."""
     from mtfix.detectors import (  # noqa: F401
-        capitals, dropcap, german, headings, mojibake, patterns, pronouns, repetition,
+        capitals, dropcap, german, grammar, headings, mojibake, patterns, pronouns, repetition, wordorder,
     )
 
     return DETECTORS
