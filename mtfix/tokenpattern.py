@@ -7,6 +7,7 @@
       - {lower: which, mark: true}            # the finding covers the marked tokens
       - {skip: 3, tag: "re:VB[DZP]"}          # up to 3 tokens of anything before this one
       - {not: {lower: [said, says]}}          # none of these
+      - {start: true, lower: also}            # the token opens its sentence
 
 Attributes: text, lower, lemma, pos, tag, dep. A value is a string, a list (any of), "@list" or
 "re:regex" (full match)."""
@@ -26,7 +27,7 @@ ATTRS = {
     "tag": lambda t: t.tag_,
     "dep": lambda t: t.dep_,
 }
-FLAGS = {"optional", "skip", "mark", "not"}
+FLAGS = {"optional", "skip", "mark", "not", "start"}
 
 
 class TokenPatternError(ValueError):
@@ -43,8 +44,11 @@ class TokenSpec:
     skip: int = 0
     mark: bool = False
     negated: list[Test] = field(default_factory=list)
+    start: bool = False  # the token opens its sentence
 
     def accepts(self, tok: Any) -> bool:
+        if self.start and not tok.is_sent_start:
+            return False
         return all(t(tok) for t in self.tests) and not any(t(tok) for t in self.negated)
 
 
@@ -73,6 +77,7 @@ def compile_tokens(raw: Any, word_list: Callable[[str], frozenset[str]]) -> list
             skip=skip,
             mark=bool(item.get("mark", False)),
             negated=[_test(k, v, word_list) for k, v in neg.items()],
+            start=bool(item.get("start", False)),
         ))
     if specs[0].optional or specs[0].skip:
         raise TokenPatternError("the first token may not be optional or skip")

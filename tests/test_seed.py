@@ -38,6 +38,13 @@ EXPECTED = [
     ("MT601", "free yourself"),
     ("MT602", "your partnership"),
     ("MT603", "she showed"),
+    # the parser-based checks (issue 3)
+    ("MT801", "show Current satellite images"),
+    ("MT802", "was integrated"),
+    ("MT804", "with which CNN spoke"),
+    ("MT805", "CNN spoke, believe"),
+    ("MT806", "increasingly impatiently"),
+    ("MT809", "their challenges"),
 ]
 
 

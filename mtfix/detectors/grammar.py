@@ -15,6 +15,10 @@ OPENERS = frozenset(
     "when if although though because as after before while since until unless whether once so but and in on at "
     "for with by from after during under according".split()
 )
+REPORTING = frozenset(
+    "say tell report add write explain announce stress emphasize emphasise state claim complain warn confirm "
+    "note criticize criticise insist argue admit reply continue".split()
+)
 COPULAS = frozenset("be become seem remain appear grow get".split())
 DEGREE = frozenset("increasingly very more most so too quite rather extremely highly less even still already".split())
 # Adverbs that modify a whole clause or phrase: "is currently about", "was reportedly in Kyiv".
@@ -56,8 +60,8 @@ def _comma_before_verb(doc: Document, ctx: Context, base: int, toks) -> Iterator
     if any(t.text in "\"“”„«»()–—" for t in before):
         return
     verb = toks[comma + 1]
-    if verb.tag_ not in ("VBP", "VBZ", "VBD") or verb.lemma_.lower() in ("say", "tell"):
-        return
+    if verb.tag_ not in ("VBP", "VBZ", "VBD") or verb.lemma_.lower() in REPORTING:
+        return  # ", reports the agency", ", added Smith": an attribution, not the main verb
     s = base + toks[comma].idx
     yield ctx.rule("MT805").finding(s, s + 1, ",", [""])
 
@@ -79,8 +83,8 @@ def _adverb_for_adjective(doc: Document, ctx: Context, base: int, toks) -> Itera
         if nxt.tag_ not in ("IN", "TO", ".", ",", ":") and nxt.lower_ != "that":
             continue
         adjective = _adjective(low)
-        if adjective is None:
-            continue
+        if adjective is None or adjective not in lx.word_list("predicative-adjectives.txt"):
+            continue  # only adjectives of attitude and state: "impatient", "critical", "confident"
         s = base + adv.idx
         yield ctx.rule("MT806").finding(s, s + len(adv.text), adv.text, [adjective])
 

@@ -16,6 +16,7 @@ from mtfix.document import Document
 FINITE = {"VBZ", "VBD", "MD"}  # unambiguous finite forms; VBP/VB are also imperatives and infinitives
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"}
 NP_START = {"DT", "PRP$", "NNP", "NNPS", "NN", "NNS", "JJ", "JJS", "CD", "PRP"}
+DEFINITE = {"DT", "PRP$", "NNP", "NNPS"}
 NP_BODY = {"DT", "PRP$", "NNP", "NNPS", "NN", "NNS", "JJ", "JJR", "JJS", "CD", "POS", "HYPH", "PRP"}
 # Sentence openers after which German puts the verb second: "Gestern meldete die Polizei …"
 OPEN_ADVERBS = frozenset(
@@ -36,7 +37,7 @@ QUOTES = set("\"“”„«»'‘’")
 SUBORDINATORS = frozenset("that which who whom whose because if when although though whether while since after before until".split())
 CLAUSE_END = {".", ";", ":", "!", "?"}
 DAY_WORDS = frozenset("yesterday today tomorrow".split())  # adverbs the tagger calls nouns
-WEAK_ADVERBS = frozenset("not n't also even just only too so very more most".split())
+WEAK_ADVERBS = frozenset("not n't also even just only too so very more most well".split())
 
 
 @detector("MT801", "MT802", "MT803")
@@ -54,6 +55,15 @@ def german_word_order(doc: Document, ctx: Context) -> Iterator:
                 yield from _bracket(doc, ctx, parsed.base, toks)
 
 
+def _parenthetical(toks, v: int) -> bool:
+    """', said Reeves,': a short attribution closed by a comma."""
+    return any(t.text == "," for t in toks[v + 1 : v + 5])
+
+
+def _ends_clause(t) -> bool:
+    return t.text in CLAUSE_END and t.tag_ != "SYM"  # not the colon of "10: 18"
+
+
 def _span(base: int, toks, a: int, b: int) -> tuple[int, int]:
     return base + toks[a].idx, base + toks[b].idx + len(toks[b].text)
 
@@ -67,11 +77,15 @@ def _v2(doc: Document, ctx: Context, base: int, toks) -> Iterator:
         return
     if toks[0].tag_ == "IN":  # a prepositional phrase up to a comma
         comma = next((i for i, t in enumerate(toks[:10]) if t.text == ","), None)
-        if comma is None or comma < 2 or any(t.tag_ in VERB_TAGS or t.lower_ in RESTRICTIVE for t in toks[:comma]):
+        if comma is None or comma < 2 or any(
+            t.tag_ in VERB_TAGS or t.lower_ in RESTRICTIVE or t.text in QUOTES for t in toks[:comma]
+        ):
             return
         v = comma + 1
+        subject_start = NP_START
     elif first in OPEN_ADVERBS and toks[0].tag_ in ("RB", "NN", "RBR"):
         v = 2 if toks[1].text == "," else 1
+        subject_start = DEFINITE  # "Still took months", "Also took aim": informal, no subject at all
     else:
         return
     # "Today marks the anniversary": a day word can be the subject, so it needs a verb that reports.
@@ -81,7 +95,7 @@ def _v2(doc: Document, ctx: Context, base: int, toks) -> Iterator:
         return
     verb, nxt = toks[v], toks[v + 1]
     lemma = verb.lemma_.lower()
-    if lemma in LOCATIVE or nxt.tag_ not in NP_START or nxt.lower_ in ("there", "it"):
+    if lemma in LOCATIVE or nxt.tag_ not in subject_start or nxt.lower_ in ("there", "it"):
         return
     if verb.tag_ in FINITE:
         pass
@@ -92,8 +106,8 @@ def _v2(doc: Document, ctx: Context, base: int, toks) -> Iterator:
     # A subject before the verb makes it ordinary English ("Today marks the anniversary").
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in verb.children):
         return
-    if lemma in SAY_VERBS and any(t.text in QUOTES for t in toks[:v]):
-        return  # quotative inversion: '"…," said the minister'
+    if lemma in SAY_VERBS and (any(t.text in QUOTES for t in toks[:v]) or _parenthetical(toks, v)):
+        return  # quotative inversion: '"…," said the minister', 'For example, said Reeves, …'
     end, seen_noun = v + 1, toks[v + 1].tag_ in NOUNS
     while end + 1 < len(toks) and toks[end + 1].tag_ in NP_BODY and toks[end + 1].lower_ != "that":
         if seen_noun and toks[end + 1].tag_ in ("DT", "PRP$", "PRP"):
@@ -109,17 +123,19 @@ def _v2(doc: Document, ctx: Context, base: int, toks) -> Iterator:
 def _verb_final(doc: Document, ctx: Context, base: int, toks) -> Iterator:
     """'… that the production now largely forms in the Russian military industry was integrated.'"""
     for i, t in enumerate(toks):
-        if t.lower_ not in SUBORDINATORS or i + 6 >= len(toks):
-            continue
-        j = next((k for k in range(i + 1, len(toks)) if toks[k].text in CLAUSE_END), len(toks))
+        if t.lower_ not in SUBORDINATORS or i + 6 >= len(toks) or toks[i + 1].lower_ in ("of", "to"):
+            continue  # "because of", "according to": prepositions
+        j = next((k for k in range(i + 1, len(toks)) if _ends_clause(toks[k])), len(toks))
         # the verb group closing the clause: "was integrated", "be calculated", "had received"
         g = j - 1
         while g > i and toks[g].tag_ in VERB_TAGS:
             g -= 1
         group = toks[g + 1 : j]
         inner = toks[i + 1 : g + 1]
-        if not group or g - i < 5 or any(x.tag_ in VERB_TAGS for x in inner) or any(x.text in QUOTES for x in inner):
+        if not group or g - i < 5 or any(x.tag_ in VERB_TAGS or x.text in QUOTES for x in inner):
             continue  # a verb earlier in the clause: English order
+        if any(x.lower_ in ("and", "or", "but") or x.lower_ in SUBORDINATORS for x in inner):
+            continue  # two clauses run together: the parse is no guide
         if not any(x.tag_ in FINITE | {"VBP", "VBN"} for x in group):
             continue  # (a lone participle counts: the tagger often reads German-order past tenses so)
         if toks[g].tag_ not in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD"):
@@ -129,7 +145,12 @@ def _verb_final(doc: Document, ctx: Context, base: int, toks) -> Iterator:
             if (toks[k].tag_ == "RB" and toks[k].lower_ not in WEAK_ADVERBS) or toks[k].lower_ in DAY_WORDS
         ]
         nouns_before = any(toks[k].tag_ in ("NN", "NNS", "NNP", "PRP") for k in range(i + 1, adverbs[0])) if adverbs else False
-        if not adverbs or not nouns_before:
+        # Subject and object side by side, no preposition or verb between ("that university staff
+        # the shooting at 10:18 a.m. heard"): English has no such order.
+        stacked = any(
+            toks[k].tag_ in ("DT", "PRP$") and toks[k - 1].tag_ in ("NN", "NNS", "NNP", "NNPS") for k in range(i + 2, g)
+        )
+        if not (adverbs and nouns_before) and not stacked:
             continue
         s, e = _span(base, toks, g + 1, j - 1)
         yield ctx.rule("MT802").finding(s, e, doc.text[s:e])
@@ -137,8 +158,18 @@ def _verb_final(doc: Document, ctx: Context, base: int, toks) -> Iterator:
 
 
 def _bracket(doc: Document, ctx: Context, base: int, toks) -> Iterator:
-    """'The costs can for up to two months be calculated': a prepositional phrase inside the verb."""
-    for i, t in enumerate(toks[:-4]):
+    """'The costs can for up to two months be calculated': a prepositional phrase inside the verb;
+    'the Commission has a comprehensive reform of the system proposed.': the object inside the perfect."""
+    for i, t in enumerate(toks[:-3]):
+        if i + 5 < len(toks) and t.lemma_.lower() == "have" and t.tag_ in ("VBZ", "VBD", "VBP") and toks[i + 1].tag_ in ("DT", "PRP$"):
+            j = next((k for k in range(i + 1, len(toks)) if _ends_clause(toks[k]) or toks[k].text == ","), len(toks))
+            last = toks[j - 1]
+            inner = toks[i + 1 : j - 1]
+            # the tagger often reads the clause-final participle as a past tense: take either
+            if last.tag_ in ("VBN", "VBD") and last.lower_.endswith(("ed", "en", "t")) and len(inner) >= 4 and not any(x.tag_ in VERB_TAGS for x in inner):
+                s, e = _span(base, toks, i, j - 1)
+                yield ctx.rule("MT803").finding(s, e, doc.text[s:e])
+                continue
         if t.tag_ != "MD" or toks[i + 1].tag_ != "IN" or toks[i + 1].lower_ in ("as", "than", "that"):
             continue
         k = i + 2

@@ -1,0 +1,110 @@
+"""The parser layer (issue 3): lazy loading, --no-syntax, token patterns."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from mtfix.engine import Checker, parse
+from mtfix.rules import load_all
+from mtfix.source import Source
+from mtfix.tokenpattern import TokenPatternError, compile_tokens, match
+from tests.conftest import ROOT, SEED
+
+NO_SPACY = (
+    "import sys, runpy; sys.argv=['mtfix', *sys.argv[1:]]\n"
+    "try:\n runpy.run_module('mtfix', run_name='__main__')\nexcept SystemExit: pass\n"
+    "print('SPACY', 'spacy' in sys.modules, file=sys.stderr)"
+)
+
+
+@pytest.mark.parametrize("args", [["rules"], ["rules", "show", "MT801"], ["check", "--no-syntax", str(SEED)]])
+def test_spacy_not_imported(args):
+    r = subprocess.run([sys.executable, "-c", NO_SPACY, *args], capture_output=True, text=True, cwd=ROOT)
+    assert "SPACY False" in r.stderr
+
+
+def test_lexical_selection_does_not_load_parser():
+    checker = Checker(select=["MT3"])
+    checker.check(parse(Source("x", "It rose 5 % today.", False, "text")))
+    assert checker.syntax_skipped is None  # never tried: no selected rule needs the parser
+
+
+def test_no_syntax_drops_parser_rules():
+    rules = load_all()
+    on = Checker(rules).ctx.enabled
+    off = Checker(rules, syntax=False).ctx.enabled
+    assert {c for c in on - off} == {c for c, r in rules.items() if r.parser and r.default}
+    assert all(not rules[c].parser for c in off)
+
+
+def test_missing_parser_degrades_to_lexical(monkeypatch):
+    from mtfix import syntax
+
+    def unavailable():
+        raise syntax.SyntaxUnavailable("spaCy is not installed")
+
+    monkeypatch.setattr(syntax, "nlp", unavailable)
+    checker = Checker()
+    found = checker.check(parse(Source("x", "Yesterday announced the police a 5 % rise.", False, "text")))
+    assert checker.syntax_skipped == "spaCy is not installed"
+    assert {f.rule for f in found} == {"MT301"}
+
+
+def _lists(name: str) -> frozenset[str]:
+    return frozenset({"analysts"})
+
+
+@pytest.mark.parametrize("raw,err", [
+    ([], "non-empty list"),
+    ([{"lemma": "x", "colour": "red"}], "unknown token key"),
+    ([{"optional": True, "lower": "a"}], "first token"),
+    ([{"lower": "a"}, {"skip": -1, "lower": "b"}], "skip"),
+    ([{"lower": "re:("}], "bad regular expression"),
+])
+def test_token_pattern_errors(raw, err):
+    with pytest.raises(TokenPatternError, match=err):
+        compile_tokens(raw, _lists)
+
+
+class Tok:
+    def __init__(self, text: str, tag: str, start: bool = False) -> None:
+        self.text, self.lower_, self.lemma_, self.tag_, self.pos_, self.dep_ = text, text.lower(), text.lower(), tag, "", ""
+        self.is_sent_start = start
+
+
+def test_token_pattern_optional_skip_and_mark():
+    specs = compile_tokens([
+        {"lemma": "@persons", "tag": ["NNS"]},
+        {"tag": "IN", "optional": True},
+        {"lower": "which", "mark": True},
+        {"skip": 2, "tag": "re:VB[DZ]"},
+    ], _lists)
+    toks = [Tok("Analysts", "NNS", True), Tok("with", "IN"), Tok("which", "WDT"), Tok("CNN", "NNP"), Tok("spoke", "VBD")]
+    assert match(specs, toks) == [(0, 4, 2, 2)]
+    assert match(specs, [Tok("Analysts", "NNS"), Tok("which", "WDT"), Tok("spoke", "VBD")]) == [(0, 2, 1, 1)]
+    assert match(specs, [Tok("Factories", "NNS"), Tok("which", "WDT"), Tok("spoke", "VBD")]) == []
+
+
+def test_token_pattern_start_and_not():
+    specs = compile_tokens([{"start": True, "lower": "also", "not": {"tag": ["RB"]}}], _lists)
+    assert match(specs, [Tok("Also", "CC", True)]) == [(0, 0, 0, 0)]
+    assert match(specs, [Tok("x", "NN", True), Tok("also", "CC")]) == []
+    assert match(specs, [Tok("Also", "RB", True)]) == []
+
+
+def test_token_rule_file_error_names_line(tmp_path):
+    from mtfix.errors import RuleError
+    from mtfix.rules import load_file
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "rules:\n  - code: MT990\n    name: x\n    message: x\n    category: fluency/grammar\n    severity: minor\n"
+        "    kind: tokens\n    tokens: [{lemma: '@nosuchlist'}]\n    examples: {bad: ['[[a]]'], good: ['b']}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError) as e:
+        load_file(bad)
+    assert "nosuchlist" in str(e.value) and f"{bad}:2:" in str(e.value)
