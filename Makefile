@@ -20,6 +20,7 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) bench/accuracy.py
 	$(PY) bench/speed.py
+	$(PY) bench/syntax.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -34,6 +34,30 @@ def _warn_syntax(checker) -> None:
         click.echo(f"mtfix: warning: word-order and grammar checks skipped: {checker.syntax_skipped}", err=True)
 
 
+_WORKER = None  # the Checker of a --jobs worker process
+
+
+def _init_worker(args: tuple) -> None:
+    global _WORKER
+    _WORKER = _checker(*args)
+
+
+def _analyse_path(path: str):
+    from mtfix import source as src
+    from mtfix.engine import analyse
+
+    return analyse(src.read(path), _WORKER), _WORKER.syntax_skipped
+
+
+def _parallel(files: list[str], jobs: int, args: tuple):
+    """Reports in input order from a process pool; the parser is loaded once per worker."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker, initargs=(args,)) as pool:
+        results = list(pool.map(_analyse_path, files, chunksize=4))
+    return [r for r, _ in results], next((s for _, s in results if s), None)
+
+
 _select = click.option("--select", multiple=True, help="Only these rule codes, code prefixes (MT3) or categories (locale).")
 _ignore = click.option("--ignore", multiple=True, help="Skip these rule codes, prefixes or categories.")
 _no_syntax = click.option("--no-syntax", is_flag=True, help="Skip the checks that need the parser (spaCy): faster, lexical only.")
@@ -59,16 +83,24 @@ def cli() -> None:
 @_select
 @_ignore
 @_no_syntax
-def check(paths, fmt, fail_on, min_score, select, ignore, no_syntax) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Check files in this many processes (each loads the word lists and the parser once).")
+def check(paths, fmt, fail_on, min_score, select, ignore, no_syntax, jobs) -> None:
     """Report MT artifacts in files, directories (*.txt, *.md) or - for stdin."""
     from mtfix import source as src
     from mtfix.engine import analyse
     from mtfix.finding import Severity
     from mtfix.output import render
 
-    checker = _checker(select, ignore, no_syntax)
-    reports = [analyse(src.read(p), checker) for p in src.discover(list(paths))]
-    _warn_syntax(checker)
+    files = list(src.discover(list(paths)))
+    if jobs > 1 and len(files) > 1 and "-" not in files:
+        reports, skipped = _parallel(files, jobs, (select, ignore, no_syntax))
+        if skipped:
+            click.echo(f"mtfix: warning: word-order and grammar checks skipped: {skipped}", err=True)
+    else:
+        checker = _checker(select, ignore, no_syntax)
+        reports = [analyse(src.read(p), checker) for p in files]
+        _warn_syntax(checker)
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     out = render(fmt, reports, color)
     if out:

@@ -218,7 +218,9 @@ def _rule(path: Path, raw: Any) -> Rule:
 
 
 def _word_list(name: str) -> frozenset[str]:
-    from mtfix import lexicon  # imported here: lexicon needs builtin_dir from this module
+    from mtfix import (
+        lexicon,  # imported here: lexicon needs builtin_dir from this module
+    )
 
     try:
         return lexicon.word_list(name)

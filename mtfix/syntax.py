@@ -65,6 +65,6 @@ def parse(doc: Document) -> list[Parsed]:
         return doc._parsed
     blocks = [b for b in doc.blocks if b.end > b.start]
     texts = [doc.masked[b.start : b.end].replace(MASK, " ") for b in blocks]
-    out = [Parsed(b, d, b.start) for b, d in zip(blocks, nlp().pipe(texts, batch_size=BATCH))]
+    out = [Parsed(b, d, b.start) for b, d in zip(blocks, nlp().pipe(texts, batch_size=BATCH), strict=True)]
     doc._parsed = out
     return out

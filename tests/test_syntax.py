@@ -108,3 +108,14 @@ def test_token_rule_file_error_names_line(tmp_path):
     with pytest.raises(RuleError) as e:
         load_file(bad)
     assert "nosuchlist" in str(e.value) and f"{bad}:2:" in str(e.value)
+
+
+def test_jobs_gives_the_same_report(tmp_path):
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    def run(*extra):
+        return subprocess.run([sys.executable, "-m", "mtfix", "check", "--format", "concise", *extra, str(tmp_path)],
+                              capture_output=True, text=True, cwd=ROOT)
+    one, two = run(), run("--jobs", "2")
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and "MT801" in two.stdout

@@ -57,7 +57,16 @@ def detector(*codes: str) -> Callable[[Detector], Detector]:
 def load() -> dict[Detector, tuple[str, ...]]:
     """Import the detector modules so they register (import cost is paid only by ``check``)."""
     from mtfix.detectors import (  # noqa: F401
-        capitals, dropcap, german, grammar, headings, mojibake, patterns, pronouns, repetition, wordorder,
+        capitals,
+        dropcap,
+        german,
+        grammar,
+        headings,
+        mojibake,
+        patterns,
+        pronouns,
+        repetition,
+        wordorder,
     )
 
     return DETECTORS
