@@ -140,8 +140,8 @@ def speed() -> None:
     text_bytes = sum(len(a.encode()) for a in arts)
     FULL.check(parse(Source("w", arts[0], False, "text")))
     t = time.perf_counter()
-    for a in arts:
-        FULL.check(parse(Source("b", a, False, "text")))
+    for _ in FULL.check_many(parse(Source("b", a, False, "text")) for a in arts):  # as `mtfix check DIR` does
+        pass
     full = time.perf_counter() - t
     nlp = syntax.nlp()
     blocks = [line for a in arts for line in a.split("\n") if line.strip()]

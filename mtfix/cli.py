@@ -88,7 +88,7 @@ def cli() -> None:
 def check(paths, fmt, fail_on, min_score, select, ignore, no_syntax, jobs) -> None:
     """Report MT artifacts in files, directories (*.txt, *.md) or - for stdin."""
     from mtfix import source as src
-    from mtfix.engine import analyse
+    from mtfix.engine import analyse_all
     from mtfix.finding import Severity
     from mtfix.output import render
 
@@ -99,7 +99,7 @@ def check(paths, fmt, fail_on, min_score, select, ignore, no_syntax, jobs) -> No
             click.echo(f"mtfix: warning: word-order and grammar checks skipped: {skipped}", err=True)
     else:
         checker = _checker(select, ignore, no_syntax)
-        reports = [analyse(src.read(p), checker) for p in files]
+        reports = list(analyse_all((src.read(p) for p in files), checker))
         _warn_syntax(checker)
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     out = render(fmt, reports, color)
@@ -156,10 +156,10 @@ def score(paths, fmt, select, ignore, no_syntax) -> None:
     import json
 
     from mtfix import source as src
-    from mtfix.engine import analyse
+    from mtfix.engine import analyse_all
 
     checker = _checker(select, ignore, no_syntax)
-    reports = [analyse(src.read(p), checker) for p in src.discover(list(paths))]
+    reports = list(analyse_all((src.read(p) for p in src.discover(list(paths))), checker))
     _warn_syntax(checker)
     if fmt == "json":
         click.echo(json.dumps({"schema": "mtfix/1", "files": [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from mtfix import rules as rules_mod
@@ -69,6 +70,26 @@ class Checker:
                 found.extend(fn(doc, self.ctx))
         return finalize(doc, found, self.ctx.enabled)
 
+    def check_many(self, docs: Iterable[Document], chunk: int = 32) -> Iterator[tuple[Document, list[Finding]]]:
+        """Check documents in order; when the parser is needed, parse them in chunks first."""
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) == chunk:
+                yield from self._check_chunk(batch)
+                batch = []
+        yield from self._check_chunk(batch)
+
+    def _check_chunk(self, docs: list[Document]) -> Iterator[tuple[Document, list[Finding]]]:
+        if docs and self.syntax_skipped is None and any(self.rules[c].parser for c in self.ctx.enabled):
+            self._load_parser()
+        if docs and any(self.rules[c].parser for c in self.ctx.enabled):
+            from mtfix import syntax
+
+            syntax.parse_many(docs)
+        for doc in docs:
+            yield doc, self.check(doc)
+
     def _load_parser(self) -> None:
         """The parser loads on the first check that needs it; without spaCy the parser rules drop out."""
         from mtfix import syntax
@@ -98,16 +119,26 @@ def finalize(doc: Document, found: list[Finding], enabled: set[str]) -> list[Fin
 
 def analyse(source: Source, checker: Checker, weights: dict[str, float] | None = None):
     """Check one source and score it: the unit every command and formatter works with."""
+    doc = parse(source)
+    return report(doc, checker.check(doc), weights)
+
+
+def analyse_all(sources: Iterable[Source], checker: Checker, weights: dict[str, float] | None = None):
+    """`analyse` for many sources, streamed, with the parser fed in full batches."""
+    for doc, findings in checker.check_many(parse(s) for s in sources):
+        yield report(doc, findings, weights)
+
+
+def report(doc: Document, findings: list[Finding], weights: dict[str, float] | None = None):
     from mtfix.output import FileReport
     from mtfix.readability import score as readability
     from mtfix.scoring import quality
     from mtfix.text import WORD
 
-    doc = parse(source)
-    findings = checker.check(doc)
+    source = doc.path
     prose = doc.masked.replace("\ue000", " ")
     words = len(WORD.findall(prose))
-    return FileReport(source.path, words, findings, quality(findings, words, weights), readability(prose))
+    return FileReport(source, words, findings, quality(findings, words, weights), readability(prose))
 
 
 def fix_text(source: Source, checker: Checker, unsafe: bool = False) -> tuple[str, list[Finding]]:

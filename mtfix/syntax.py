@@ -61,10 +61,18 @@ def nlp() -> Any:
 
 def parse(doc: Document) -> list[Parsed]:
     """Every prose block of the document, parsed once and cached on it."""
-    if doc._parsed is not None:
-        return doc._parsed
-    blocks = [b for b in doc.blocks if b.end > b.start]
-    texts = [doc.masked[b.start : b.end].replace(MASK, " ") for b in blocks]
-    out = [Parsed(b, d, b.start) for b, d in zip(blocks, nlp().pipe(texts, batch_size=BATCH), strict=True)]
-    doc._parsed = out
-    return out
+    if doc._parsed is None:
+        parse_many([doc])
+    return doc._parsed
+
+
+def parse_many(docs: list[Document]) -> None:
+    """Parse the blocks of several documents in one ``nlp.pipe`` stream: full batches, which is most
+    of the parser's speed on short articles."""
+    todo = [(d, b) for d in docs if d._parsed is None for b in d.blocks if b.end > b.start]
+    texts = (d.masked[b.start : b.end].replace(MASK, " ") for d, b in todo)
+    for d in docs:
+        if d._parsed is None:
+            d._parsed = []
+    for (d, b), parsed in zip(todo, nlp().pipe(texts, batch_size=BATCH), strict=True):
+        d._parsed.append(Parsed(b, parsed, b.start))

@@ -45,6 +45,7 @@ class TokenSpec:
     mark: bool = False
     negated: list[Test] = field(default_factory=list)
     start: bool = False  # the token opens its sentence
+    words: frozenset[str] | None = None  # its literal `lower` values: a cheap test before matching
 
     def accepts(self, tok: Any) -> bool:
         if self.start and not tok.is_sent_start:
@@ -78,10 +79,24 @@ def compile_tokens(raw: Any, word_list: Callable[[str], frozenset[str]]) -> list
             mark=bool(item.get("mark", False)),
             negated=[_test(k, v, word_list) for k, v in neg.items()],
             start=bool(item.get("start", False)),
+            words=_literals(item.get("lower")),
         ))
     if specs[0].optional or specs[0].skip:
         raise TokenPatternError("the first token may not be optional or skip")
     return specs
+
+
+def _literals(value: Any) -> frozenset[str] | None:
+    if isinstance(value, list):
+        return frozenset(str(v) for v in value)
+    if isinstance(value, str) and not value.startswith(("@", "re:")):
+        return frozenset({value})
+    return None
+
+
+def may_match(specs: list[TokenSpec], lowered: str) -> bool:
+    """False when a required literal word is missing from the (lowercased) sentence text."""
+    return all(any(w in lowered for w in s.words) for s in specs if s.words and not s.optional)
 
 
 def _test(attr: str, value: Any, word_list: Callable[[str], frozenset[str]]) -> Test:
@@ -105,7 +120,11 @@ def _test(attr: str, value: Any, word_list: Callable[[str], frozenset[str]]) -> 
 def match(specs: list[TokenSpec], toks: Sequence[Any]) -> list[tuple[int, int, int, int]]:
     """Non-overlapping matches as (first, last, first marked, last marked) token indices."""
     out, i, n = [], 0, len(toks)
+    first = specs[0]
     while i < n:
+        if not first.accepts(toks[i]):
+            i += 1
+            continue
         m = _match_at(specs, toks, 0, i, [])
         if m is None:
             i += 1
