@@ -126,6 +126,12 @@ def _verb_final(doc: Document, ctx: Context, base: int, toks) -> Iterator:
         if t.lower_ not in SUBORDINATORS or i + 6 >= len(toks) or toks[i + 1].lower_ in ("of", "to"):
             continue  # "because of", "according to": prepositions
         j = next((k for k in range(i + 1, len(toks)) if _ends_clause(toks[k])), len(toks))
+        if t.lower_ == "that" and t.tag_ == "IN":
+            inf = _infinitive_only(toks, i, j)
+            if inf is not None:  # "… see that the EU countries together independent judges to select …"
+                s, e = _span(base, toks, inf, inf + 1)
+                yield ctx.rule("MT802").finding(s, e, doc.text[s:e])
+                return
         # the verb group closing the clause: "was integrated", "be calculated", "had received"
         g = j - 1
         while g > i and toks[g].tag_ in VERB_TAGS:
@@ -155,6 +161,17 @@ def _verb_final(doc: Document, ctx: Context, base: int, toks) -> Iterator:
         s, e = _span(base, toks, g + 1, j - 1)
         yield ctx.rule("MT802").finding(s, e, doc.text[s:e])
         return
+
+
+def _infinitive_only(toks, i: int, j: int) -> int | None:
+    """A that-clause with nouns but no finite verb, then "to" + verb: German "dass … auszuwählen"."""
+    clause = toks[i + 1 : j]
+    if len(clause) < 5 or any(x.tag_ in FINITE | {"VBP"} for x in clause) or any(x.text in QUOTES for x in clause):
+        return None
+    k = next((n for n in range(i + 3, j - 1) if toks[n].tag_ == "TO" and toks[n + 1].tag_ == "VB"), None)
+    if k is None or sum(1 for x in toks[i + 1 : k] if x.tag_ in ("NN", "NNS", "NNP", "NNPS")) < 2:
+        return None
+    return k
 
 
 def _bracket(doc: Document, ctx: Context, base: int, toks) -> Iterator:
