@@ -76,7 +76,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "concise"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "concise", "github", "junit", "sarif"]),
+              default="text", show_default=True)
+@click.option("--output", "output", type=click.Path(dir_okay=False), default=None,
+              help="Write the --format output to this file and print the text report.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="major", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Exit 1 when a file's quality is below this.")
@@ -85,7 +88,7 @@ def cli() -> None:
 @_no_syntax
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Check files in this many processes (each loads the word lists and the parser once).")
-def check(paths, fmt, fail_on, min_score, select, ignore, no_syntax, jobs) -> None:
+def check(paths, fmt, output, fail_on, min_score, select, ignore, no_syntax, jobs) -> None:
     """Report MT artifacts in files, directories (*.txt, *.md) or - for stdin."""
     from mtfix import source as src
     from mtfix.engine import analyse_all
@@ -101,8 +104,16 @@ def check(paths, fmt, fail_on, min_score, select, ignore, no_syntax, jobs) -> No
         checker = _checker(select, ignore, no_syntax)
         reports = list(analyse_all((src.read(p) for p in files), checker))
         _warn_syntax(checker)
-    color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    out = render(fmt, reports, color)
+    from mtfix.rules import load_all
+
+    rules = load_all() if fmt == "sarif" else None
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if output:
+        from mtfix.writing import atomic_write
+
+        atomic_write(output, (render(fmt, reports, False, rules) + "\n").encode("utf-8"))
+        fmt = "text"
+    out = render(fmt, reports, color and fmt == "text", rules)
     if out:
         click.echo(out)
     threshold = Severity(fail_on).rank

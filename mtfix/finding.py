@@ -55,6 +55,13 @@ class Finding:
     def fixable(self) -> bool:
         return self.fix is not None and bool(self.replacements)
 
+    @property
+    def end_position(self) -> tuple[int, int]:
+        """1-based line and column just past the finding (SARIF and GitHub want both ends)."""
+        if "\n" not in self.text:
+            return self.line, self.column + len(self.text)
+        return self.line + self.text.count("\n"), len(self.text.rsplit("\n", 1)[1]) + 1
+
     def at(self, line: int, column: int) -> Finding:
         return replace(self, line=line, column=column)
 

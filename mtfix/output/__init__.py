@@ -24,14 +24,27 @@ class FileReport:
         return d
 
 
-FORMATS = ("text", "json", "concise")
+FORMATS = ("text", "json", "concise", "github", "junit", "sarif")
 
 
-def render(fmt: str, reports: list[FileReport], color: bool = False) -> str:
+def render(fmt: str, reports: list[FileReport], color: bool = False, rules: dict | None = None) -> str:
+    """``rules`` (code → Rule, metadata only) lets SARIF describe every rule with its help text."""
     if fmt == "json":
         from mtfix.output import json_format
 
         return json_format.render(reports)
+    if fmt == "github":
+        from mtfix.output import github_format
+
+        return github_format.render(reports)
+    if fmt == "junit":
+        from mtfix.output import junit_format
+
+        return junit_format.render(reports)
+    if fmt == "sarif":
+        from mtfix.output import sarif_format
+
+        return sarif_format.render(reports, rules or {})
     from mtfix.output import text_format
 
     if fmt == "concise":

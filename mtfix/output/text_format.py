@@ -37,6 +37,10 @@ def render(reports, color: bool = False) -> str:
             f"{', '.join(f'{k} {v:g}' for k, v in q.weights.items())}); "
             f"Flesch reading ease {rd.flesch_reading_ease:.1f}, grade {rd.flesch_kincaid_grade:.1f}"
         )
+    by_rule = Counter((f.rule, f.name) for r in reports for f in r.findings)
+    if by_rule:
+        lines.append("By rule:")
+        lines += [f"  {n:4d}  {code} {name}" for (code, name), n in sorted(by_rule.items(), key=lambda x: (-x[1], x[0]))]
     n = sum(total.values())
     fixable = sum(1 for r in reports for f in r.findings if f.fix and f.fix.value == "safe" and f.replacements)
     summary = f"Found {n} finding(s) in {len(reports)} file(s)"

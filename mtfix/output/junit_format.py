@@ -1,0 +1,18 @@
+"""JUnit XML: one test case per file, one failure per finding (what most CI dashboards read)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+
+def render(reports) -> str:
+    suites = ET.Element("testsuites", name="mtfix")
+    suite = ET.SubElement(suites, "testsuite", name="mtfix", tests=str(len(reports)),
+                          failures=str(sum(1 for r in reports if r.findings)), errors="0")
+    for r in reports:
+        case = ET.SubElement(suite, "testcase", classname="mtfix", name=r.path, file=r.path)
+        for f in r.findings:
+            fail = ET.SubElement(case, "failure", type=f"{f.rule} {f.name}", message=f"line {f.line}, column {f.column}: {f.message}")
+            fail.text = f"{r.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}\n    {f.text!r}"
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode")
