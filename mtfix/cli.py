@@ -13,54 +13,54 @@ from mtfix.errors import MtfixError
 SEVERITIES = ("minor", "major", "critical")
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=None, fail_on=None, min_score=None):
+    """The run's options, validated against the rules: an unknown selector is a usage error."""
+    from mtfix.engine import matches
+    from mtfix.session import Options, Session, selectors
 
-
-def _checker(select: tuple[str, ...], ignore: tuple[str, ...], no_syntax: bool = False):
-    from mtfix.engine import Checker, matches
-    from mtfix.rules import load_all
-
-    rules = load_all()
-    sel, ign = _split(select), _split(ignore)
-    for s in sel + ign:
-        if not any(matches(r, s) for r in rules.values()):
+    opts = Options(
+        select=selectors(select) or None, ignore=selectors(ignore), extend_select=selectors(extend_select),
+        no_syntax=no_syntax, fail_on=fail_on, min_score=min_score, config_file=config,
+    )
+    session = Session(opts)
+    for s in (opts.select or []) + opts.ignore + opts.extend_select:
+        if not any(matches(r, s) for r in session.builtin.values()):
             raise click.UsageError(f"unknown rule code, category or name: {s!r} (see `mtfix rules`)")
-    return Checker(rules, sel or None, ign or None, syntax=not no_syntax)
+    return session
 
 
-def _warn_syntax(checker) -> None:
-    if checker.syntax_skipped:
-        click.echo(f"mtfix: warning: word-order and grammar checks skipped: {checker.syntax_skipped}", err=True)
+def _warn_syntax(reason: str | None) -> None:
+    if reason:
+        click.echo(f"mtfix: warning: word-order and grammar checks skipped: {reason}", err=True)
 
 
-_WORKER = None  # the Checker of a --jobs worker process
+_WORKER = None  # the Session of a --jobs worker process
 
 
-def _init_worker(args: tuple) -> None:
+def _init_worker(kwargs: dict) -> None:
     global _WORKER
-    _WORKER = _checker(*args)
+    _WORKER = _session(**kwargs)
 
 
 def _analyse_path(path: str):
-    from mtfix import source as src
-    from mtfix.engine import analyse
-
-    return analyse(src.read(path), _WORKER), _WORKER.syntax_skipped
+    return _WORKER.report(path), _WORKER.syntax_skipped()
 
 
-def _parallel(files: list[str], jobs: int, args: tuple):
-    """Reports in input order from a process pool; the parser is loaded once per worker."""
+def _parallel(files: list[str], jobs: int, kwargs: dict):
+    """Reports in input order from a process pool; each worker loads the parser once."""
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker, initargs=(args,)) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker, initargs=(kwargs,)) as pool:
         results = list(pool.map(_analyse_path, files, chunksize=4))
     return [r for r, _ in results], next((s for _, s in results if s), None)
 
 
 _select = click.option("--select", multiple=True, help="Only these rule codes, code prefixes (MT3) or categories (locale).")
+_extend = click.option("--extend-select", multiple=True, help="Add these to the selected rules (opt-in rules by code).")
 _ignore = click.option("--ignore", multiple=True, help="Skip these rule codes, prefixes or categories.")
 _no_syntax = click.option("--no-syntax", is_flag=True, help="Skip the checks that need the parser (spaCy): faster, lexical only.")
+_config = click.option("--config", "config", type=click.Path(dir_okay=False),
+                       help="Use this configuration file (mtfix.toml or pyproject.toml) for every path.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,33 +80,32 @@ def cli() -> None:
               default="text", show_default=True)
 @click.option("--output", "output", type=click.Path(dir_okay=False), default=None,
               help="Write the --format output to this file and print the text report.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="major", show_default=True,
-              help="Exit 1 when a finding is at least this severe.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding is at least this severe.  [default: major, or the config's fail-on]")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Exit 1 when a file's quality is below this.")
 @_select
+@_extend
 @_ignore
 @_no_syntax
+@_config
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Check files in this many processes (each loads the word lists and the parser once).")
-def check(paths, fmt, output, fail_on, min_score, select, ignore, no_syntax, jobs) -> None:
+def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore, no_syntax, config, jobs) -> None:
     """Report MT artifacts in files, directories (*.txt, *.md) or - for stdin."""
-    from mtfix import source as src
-    from mtfix.engine import analyse_all
     from mtfix.finding import Severity
     from mtfix.output import render
 
-    files = list(src.discover(list(paths)))
+    kwargs = dict(select=select, ignore=ignore, no_syntax=no_syntax, extend_select=extend_select, config=config,
+                  fail_on=fail_on, min_score=min_score)
+    session = _session(**kwargs)
+    files = session.files(list(paths))
     if jobs > 1 and len(files) > 1 and "-" not in files:
-        reports, skipped = _parallel(files, jobs, (select, ignore, no_syntax))
-        if skipped:
-            click.echo(f"mtfix: warning: word-order and grammar checks skipped: {skipped}", err=True)
+        reports, skipped = _parallel(files, jobs, kwargs)
     else:
-        checker = _checker(select, ignore, no_syntax)
-        reports = list(analyse_all((src.read(p) for p in files), checker))
-        _warn_syntax(checker)
-    from mtfix.rules import load_all
-
-    rules = load_all() if fmt == "sarif" else None
+        reports = list(session.reports(files))
+        skipped = session.syntax_skipped()
+    _warn_syntax(skipped)
+    rules = session.builtin if fmt == "sarif" else None
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if output:
         from mtfix.writing import atomic_write
@@ -116,10 +115,12 @@ def check(paths, fmt, output, fail_on, min_score, select, ignore, no_syntax, job
     out = render(fmt, reports, color and fmt == "text", rules)
     if out:
         click.echo(out)
-    threshold = Severity(fail_on).rank
-    failed = any(f.severity.rank >= threshold for r in reports for f in r.findings)
-    if min_score is not None:
-        failed = failed or any(r.quality.score < min_score for r in reports)
+    failed = False
+    for r in reports:
+        threshold = Severity(session.fail_on(r.path)).rank
+        floor = session.min_score(r.path)
+        failed = failed or any(f.severity.rank >= threshold for f in r.findings)
+        failed = failed or (floor is not None and r.quality.score < floor)
     sys.exit(1 if failed else 0)
 
 
@@ -132,7 +133,8 @@ def check(paths, fmt, output, fail_on, min_score, select, ignore, no_syntax, job
 @_select
 @_ignore
 @_no_syntax
-def fix(path, unsafe_fixes, show_diff, output, in_place, select, ignore, no_syntax) -> None:
+@_config
+def fix(path, unsafe_fixes, show_diff, output, in_place, select, ignore, no_syntax, config) -> None:
     """Apply safe fixes (and unsafe ones on request) to one file or - for stdin."""
     from mtfix import source as src
     from mtfix.engine import fix_text
@@ -140,10 +142,11 @@ def fix(path, unsafe_fixes, show_diff, output, in_place, select, ignore, no_synt
 
     if in_place and (output or path == "-"):
         raise click.UsageError("--in-place takes a file path and no --output")
+    session = _session(select, ignore, no_syntax, config=config)
     source = src.read(path)
-    checker = _checker(select, ignore, no_syntax)
+    checker = session.checker_for(session.config_for(path))
     fixed, applied = fix_text(source, checker, unsafe_fixes)
-    _warn_syntax(checker)
+    _warn_syntax(checker.syntax_skipped)
     if show_diff:
         click.echo(unified_diff(source.text, fixed, source.path), nl=False)
     elif in_place:
@@ -162,16 +165,14 @@ def fix(path, unsafe_fixes, show_diff, output, in_place, select, ignore, no_synt
 @_select
 @_ignore
 @_no_syntax
-def score(paths, fmt, select, ignore, no_syntax) -> None:
+@_config
+def score(paths, fmt, select, ignore, no_syntax, config) -> None:
     """Quality (MQM-style) and readability scores per file."""
     import json
 
-    from mtfix import source as src
-    from mtfix.engine import analyse_all
-
-    checker = _checker(select, ignore, no_syntax)
-    reports = list(analyse_all((src.read(p) for p in src.discover(list(paths))), checker))
-    _warn_syntax(checker)
+    session = _session(select, ignore, no_syntax, config=config)
+    reports = list(session.reports(session.files(list(paths))))
+    _warn_syntax(session.syntax_skipped())
     if fmt == "json":
         click.echo(json.dumps({"schema": "mtfix/1", "files": [
             {"path": r.path, "words": r.words, "score": r.score_dict()} for r in reports]}, indent=2))
@@ -183,6 +184,18 @@ def score(paths, fmt, select, ignore, no_syntax) -> None:
         click.echo("  weights              " + ", ".join(f"{k} {v:g} × {q.counts.get(k, 0)}" for k, v in q.weights.items()))
         for name, value in rd.to_dict().items():
             click.echo(f"  {name.replace('_', ' '):20} {value:6.1f}")
+
+
+@cli.command("config")
+@click.argument("path", default=".")
+@_config
+def show_config(path, config) -> None:
+    """Print the configuration that applies to PATH (found by walking up, or --config)."""
+    import json
+
+    session = _session(config=config)
+    cfg = session.config_for(path)
+    click.echo(json.dumps(cfg.to_dict(), indent=2, ensure_ascii=False))
 
 
 @cli.group(invoke_without_command=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from mtfix import rules as rules_mod
 from mtfix.detectors import Context
 from mtfix.document import Document
-from mtfix.finding import Finding
+from mtfix.finding import Finding, Severity
 from mtfix.source import Source
 
 
@@ -43,17 +44,26 @@ class Checker:
         ignore: list[str] | None = None,
         extra_dirs: list[Path] | None = None,
         syntax: bool = True,
+        extend_select: list[str] | None = None,
+        severity: dict[str, str] | None = None,
+        accept: list[str] | None = None,
     ) -> None:
         self.rules = rules if rules is not None else rules_mod.load_all(extra_dirs)
         if select:  # an opt-in rule needs its own code: `--select MT3` does not switch it on
-            enabled = {c for c, r in self.rules.items() if any(matches(r, s) and (r.default or s.upper() == c) for s in select)}
+            enabled = self._selected(select)
         else:
             enabled = {c for c, r in self.rules.items() if r.default}
+        enabled |= self._selected(extend_select or [])
         enabled -= {c for c, r in self.rules.items() if ignore and any(matches(r, s) for s in ignore)}
         if not syntax:
             enabled -= {c for c in enabled if self.rules[c].parser}
         self.ctx = Context(self.rules, enabled)
         self.syntax_skipped: str | None = None  # why the parser rules did not run, for one warning
+        self.severity = {c: Severity(v) for c, v in (severity or {}).items()}
+        self.accept = [a.lower() for a in accept or [] if a.strip()]
+
+    def _selected(self, selectors: list[str]) -> set[str]:
+        return {c for c, r in self.rules.items() if any(matches(r, s) and (r.default or s.upper() == c) for s in selectors)}
 
     def check(self, doc: Document) -> list[Finding]:
         from mtfix.detectors import load, patterns
@@ -68,7 +78,12 @@ class Checker:
         for fn, codes in load().items():
             if any(c in self.ctx.enabled for c in codes):
                 found.extend(fn(doc, self.ctx))
-        return finalize(doc, found, self.ctx.enabled)
+        found = finalize(doc, found, self.ctx.enabled)
+        if self.accept:
+            found = _drop_accepted(doc, found, self.accept)
+        if self.severity:
+            found = [replace(f, severity=self.severity[f.rule]) if f.rule in self.severity else f for f in found]
+        return found
 
     def check_many(self, docs: Iterable[Document], chunk: int = 32) -> Iterator[tuple[Document, list[Finding]]]:
         """Check documents in order; when the parser is needed, parse them in chunks first."""
@@ -101,6 +116,18 @@ class Checker:
             self.syntax_skipped = str(e)
             enabled = {c for c in self.ctx.enabled if not self.rules[c].parser}
             self.ctx = Context(self.rules, enabled)
+
+
+def _drop_accepted(doc: Document, found: list[Finding], accept: list[str]) -> list[Finding]:
+    """Findings inside an accepted term ("Bündnis Sahra Wagenknecht") are the publication's names."""
+    low = doc.text.lower()
+    spans = []
+    for term in accept:
+        i = low.find(term)
+        while i >= 0:
+            spans.append((i, i + len(term)))
+            i = low.find(term, i + 1)
+    return [f for f in found if not any(s <= f.start and f.end <= e for s, e in spans)]
 
 
 def finalize(doc: Document, found: list[Finding], enabled: set[str]) -> list[Finding]:

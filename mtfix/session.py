@@ -1,0 +1,120 @@
+"""One run of the CLI over many files: each file gets the configuration found above it, merged with
+the command line, and the checker built for that configuration (built once, shared)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mtfix import config as cfgmod
+from mtfix.config import Config
+from mtfix.engine import Checker, analyse, analyse_all, matches
+from mtfix.output import FileReport
+
+
+@dataclass
+class Options:
+    """What the command line says; None means "as the configuration says"."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    no_syntax: bool = False
+    fail_on: str | None = None
+    min_score: float | None = None
+    config_file: str | None = None
+
+
+class Session:
+    def __init__(self, options: Options) -> None:
+        from mtfix.rules import load_all
+
+        self.options = options
+        self.builtin = load_all()
+        self._configs: dict[str, Config] = {}
+        self._checkers: dict[str | None, Checker] = {}
+        self.fixed = self._load(Path(options.config_file)) if options.config_file else None
+
+    def _load(self, path: Path) -> Config:
+        key = str(path.resolve())
+        if key not in self._configs:
+            if not path.is_file():
+                raise cfgmod.ConfigError(str(path), "no such configuration file")
+            self._configs[key] = cfgmod.load(path, self.builtin)
+        return self._configs[key]
+
+    def config_for(self, file: str) -> Config:
+        if self.fixed is not None:
+            return self.fixed
+        found = cfgmod.find("." if file == "-" else file)
+        return self._load(found) if found else Config()
+
+    def checker_for(self, cfg: Config) -> Checker:
+        if cfg.path not in self._checkers:
+            from mtfix.rules import load_all
+
+            o = self.options
+            rules = load_all(cfg.rule_dirs) if cfg.rule_dirs else self.builtin
+            self._checkers[cfg.path] = Checker(
+                rules,
+                select=o.select if o.select is not None else cfg.select,
+                ignore=cfg.ignore + o.ignore,
+                syntax=cfg.syntax and not o.no_syntax,
+                extend_select=cfg.extend_select + o.extend_select,
+                severity=cfg.severity,
+                accept=cfg.accept,
+            )
+        return self._checkers[cfg.path]
+
+    def files(self, paths: list[str]) -> list[str]:
+        """Discovered files minus each configuration's `exclude` (a file named outright is kept)."""
+        from mtfix import source as src
+
+        named = {p for p in paths if not Path(p).is_dir()}
+        return [f for f in src.discover(paths) if f in named or not self.config_for(f).excluded(f)]
+
+    def fail_on(self, file: str) -> str:
+        return self.options.fail_on or self.config_for(file).fail_on
+
+    def min_score(self, file: str) -> float | None:
+        return self.options.min_score if self.options.min_score is not None else self.config_for(file).min_score
+
+    def reports(self, files: list[str]) -> Iterator[FileReport]:
+        """Reports in input order; files sharing a configuration are checked as one stream."""
+        from mtfix import source as src
+
+        groups: dict[str | None, list[str]] = {}
+        for f in files:
+            groups.setdefault(self.config_for(f).path, []).append(f)
+        done: dict[str, FileReport] = {}
+        for members in groups.values():
+            cfg = self.config_for(members[0])
+            checker = self.checker_for(cfg)
+            for f, r in zip(members, analyse_all((src.read(f) for f in members), checker, cfg.weights), strict=True):
+                done[f] = self._per_file(f, cfg, r)
+        return (done[f] for f in files)
+
+    def report(self, file: str) -> FileReport:
+        """One file (a --jobs worker's unit)."""
+        from mtfix import source as src
+
+        cfg = self.config_for(file)
+        return self._per_file(file, cfg, analyse(src.read(file), self.checker_for(cfg), cfg.weights))
+
+    def _per_file(self, file: str, cfg: Config, report: FileReport) -> FileReport:
+        ignored = cfg.ignored_for(file)
+        if ignored:
+            rules = self.checker_for(cfg).rules
+            report.findings = [f for f in report.findings if not any(matches(rules[f.rule], s) for s in ignored)]
+            from mtfix.scoring import quality
+
+            report.quality = quality(report.findings, report.words, cfg.weights)
+        return report
+
+    def syntax_skipped(self) -> str | None:
+        return next((c.syntax_skipped for c in self._checkers.values() if c.syntax_skipped), None)
+
+
+def selectors(values: Iterable[str]) -> list[str]:
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
