@@ -15,7 +15,7 @@ from bench.common import DATA, clean_articles, jsonl  # noqa: E402
 from mtfix.engine import Checker, parse  # noqa: E402
 from mtfix.source import Source  # noqa: E402
 
-CHECKER = Checker()
+CHECKER = Checker(syntax=False)  # the lexical checks of issue 2; bench/syntax.py measures the parser
 SURFACE = {"leftover-german", "boilerplate", "typography", "capitalisation", "heading", "duplicate"}
 
 

@@ -90,7 +90,9 @@ def cli() -> None:
 @_config
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Check files in this many processes (each loads the word lists and the parser once).")
-def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore, no_syntax, config, jobs) -> None:
+@click.option("--show-suppressed", is_flag=True, help="Also list the findings that suppression comments silenced.")
+def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore, no_syntax, config, jobs,
+          show_suppressed) -> None:
     """Report MT artifacts in files, directories (*.txt, *.md) or - for stdin."""
     from mtfix.finding import Severity
     from mtfix.output import render
@@ -112,7 +114,7 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
 
         atomic_write(output, (render(fmt, reports, False, rules) + "\n").encode("utf-8"))
         fmt = "text"
-    out = render(fmt, reports, color and fmt == "text", rules)
+    out = render(fmt, reports, color and fmt == "text", rules, show_suppressed)
     if out:
         click.echo(out)
     failed = False

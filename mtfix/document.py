@@ -49,6 +49,7 @@ class Document:
     _all_tokens: list[Token] | None = field(default=None, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _parsed: list | None = field(default=None, repr=False)  # filled by mtfix.syntax on first use
+    suppressed: list = field(default_factory=list, repr=False)  # findings silenced by comments
 
     @classmethod
     def build(cls, path: str, text: str, fmt: str, blocks: list[Block], holes: list[tuple[int, int]]) -> Document:

@@ -60,6 +60,7 @@ class Checker:
         self.ctx = Context(self.rules, enabled)
         self.syntax_skipped: str | None = None  # why the parser rules did not run, for one warning
         self.severity = {c: Severity(v) for c, v in (severity or {}).items()}
+        self.full_selection = not select and not ignore  # every default rule runs
         self.accept = [a.lower() for a in accept or [] if a.strip()]
 
     def _selected(self, selectors: list[str]) -> set[str]:
@@ -83,7 +84,27 @@ class Checker:
             found = _drop_accepted(doc, found, self.accept)
         if self.severity:
             found = [replace(f, severity=self.severity[f.rule]) if f.rule in self.severity else f for f in found]
-        return found
+        return self._suppress(doc, found)
+
+    def _suppress(self, doc: Document, found: list[Finding]) -> list[Finding]:
+        """Apply suppression comments; report the ones that suppressed nothing (MT001)."""
+        from mtfix import suppress
+
+        found, doc.suppressed, directives = suppress.apply(doc, found)
+        if "MT001" not in self.ctx.enabled:
+            return found
+        rule = self.rules["MT001"]
+        for d in directives:
+            if d.used or d.kind == "on":
+                continue
+            # Judged only when the rules it names ran: `--select MT3` says nothing about MT101.
+            ran = self.full_selection if d.codes is None else all(
+                any(c.startswith(code) for c in self.ctx.enabled) for code in d.codes
+            )
+            if ran:
+                f = rule.finding(d.start, d.end, doc.text[d.start : d.end], [""])
+                found.append(f.at(*doc.position(d.start)))
+        return sorted(found, key=lambda f: (f.start, f.end, f.rule))
 
     def check_many(self, docs: Iterable[Document], chunk: int = 32) -> Iterator[tuple[Document, list[Finding]]]:
         """Check documents in order; when the parser is needed, parse them in chunks first."""
@@ -165,7 +186,9 @@ def report(doc: Document, findings: list[Finding], weights: dict[str, float] | N
     source = doc.path
     prose = doc.masked.replace("\ue000", " ")
     words = len(WORD.findall(prose))
-    return FileReport(source, words, findings, quality(findings, words, weights), readability(prose))
+    out = FileReport(source, words, findings, quality(findings, words, weights), readability(prose))
+    out.suppressed = list(doc.suppressed)
+    return out
 
 
 def fix_text(source: Source, checker: Checker, unsafe: bool = False) -> tuple[str, list[Finding]]:

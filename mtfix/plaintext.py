@@ -8,6 +8,7 @@ from mtfix.document import HEADING, ITEM, PARAGRAPH, TITLE, Block, Document
 
 _END_PUNCT = ".!?:;,\"”’)…"
 _BULLET = re.compile(r"\s*(?:[-*•·‣▪–]|\d{1,2}[.)])\s+")
+_COMMENT_LINE = re.compile(r"<!--.*?-->")
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARS = 100
 
@@ -29,7 +30,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"[^\n]+", text):
         raw = m.group()
         stripped = raw.strip()
-        if stripped:
+        if stripped and not _COMMENT_LINE.fullmatch(stripped):  # a suppression comment is no prose
             s = m.start() + len(raw) - len(raw.lstrip())
             out.append((s, s + len(stripped)))
     return out

@@ -17,6 +17,7 @@ class FileReport:
     quality: Quality
     readability: Readability
     extra: dict = field(default_factory=dict)
+    suppressed: list[Finding] = field(default_factory=list)  # silenced by suppression comments
 
     def score_dict(self) -> dict:
         d = self.quality.to_dict()
@@ -27,7 +28,8 @@ class FileReport:
 FORMATS = ("text", "json", "concise", "github", "junit", "sarif")
 
 
-def render(fmt: str, reports: list[FileReport], color: bool = False, rules: dict | None = None) -> str:
+def render(fmt: str, reports: list[FileReport], color: bool = False, rules: dict | None = None,
+           show_suppressed: bool = False) -> str:
     """``rules`` (code → Rule, metadata only) lets SARIF describe every rule with its help text."""
     if fmt == "json":
         from mtfix.output import json_format
@@ -49,4 +51,4 @@ def render(fmt: str, reports: list[FileReport], color: bool = False, rules: dict
 
     if fmt == "concise":
         return text_format.render_concise(reports)
-    return text_format.render(reports, color)
+    return text_format.render(reports, color, show_suppressed)

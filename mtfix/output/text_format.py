@@ -16,7 +16,7 @@ def _show(s: str) -> str:
     return s.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def render(reports, color: bool = False) -> str:
+def render(reports, color: bool = False, show_suppressed: bool = False) -> str:
     lines = []
     total = Counter()
     for r in reports:
@@ -30,6 +30,9 @@ def render(reports, color: bool = False) -> str:
                 tag = f" ({f.fix.value} fix)" if f.fix else ""
                 detail += f" → {sug}{tag}"
             lines.append(_c(detail, "dim", color))
+        if show_suppressed:
+            for f in r.suppressed:
+                lines.append(_c(f"{r.path}:{f.line}:{f.column}: {f.rule} [suppressed] {f.message}  {_show(f.text)!r}", "dim", color))
         q, rd = r.quality, r.readability
         lines.append(
             f"{r.path}: {len(r.findings)} finding(s) in {r.words} words; quality {q.score:.1f}/100 "
@@ -47,6 +50,9 @@ def render(reports, color: bool = False) -> str:
     if n:
         summary += " (" + ", ".join(f"{total[k]} {k}" for k in ("critical", "major", "minor") if total[k]) + ")"
         summary += f"; {fixable} fixable with `mtfix fix`"
+    silenced = sum(len(r.suppressed) for r in reports)
+    if silenced:
+        summary += f"; {silenced} suppressed by comments" + ("" if show_suppressed else " (--show-suppressed lists them)")
     lines.append(summary + ".")
     return "\n".join(lines)
 
