@@ -30,6 +30,8 @@ KEYS: dict[str, str] = {  # key → what it holds (shown in errors and `mtfix co
     "rule-dirs": "list of folders with extra rule files",
     "accept": "list of terms never reported (the publication's names)",
     "accept-file": "text file, one accepted term per line",
+    "reject": "table: term → preferred term (reported as MT901)",
+    "reject-file": "text file, one 'term<TAB>preferred' per line",
     "syntax": "true | false (the parser-based checks)",
 }
 
@@ -53,6 +55,7 @@ class Config:
     weights: dict[str, float] | None = None
     rule_dirs: list[Path] = field(default_factory=list)
     accept: list[str] = field(default_factory=list)
+    reject: dict[str, str] = field(default_factory=dict)
     syntax: bool = True
 
     @property
@@ -79,7 +82,7 @@ class Config:
             "extend-select": self.extend_select, "severity": self.severity, "fail-on": self.fail_on,
             "min-score": self.min_score, "exclude": self.exclude, "per-file-ignores": self.per_file_ignores,
             "weights": self.weights, "rule-dirs": [str(d) for d in self.rule_dirs], "accept": self.accept,
-            "syntax": self.syntax,
+            "reject": self.reject, "syntax": self.syntax,
         }
 
 
@@ -192,6 +195,23 @@ def _set(cfg: Config, where: str, key: str, value: Any, rules: dict, base: Path)
         except (OSError, UnicodeDecodeError) as e:
             raise ConfigError(where, f"'accept-file': cannot read {f}: {e}") from None
         cfg.accept += [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()]
+    elif key == "reject":
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise bad("a table of term = preferred term")
+        cfg.reject.update(value)
+    elif key == "reject-file":
+        if not isinstance(value, str):
+            raise bad("a path")
+        f = base / value
+        try:
+            lines = f.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as e:
+            raise ConfigError(where, f"'reject-file': cannot read {f}: {e}") from None
+        for n, ln in enumerate(lines, 1):
+            ln = ln.split("#", 1)[0].strip()
+            if ln:
+                term, _, preferred = ln.partition("\t")
+                cfg.reject[term.strip()] = preferred.strip()
     elif key == "syntax":
         if not isinstance(value, bool):
             raise bad("true or false")

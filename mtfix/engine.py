@@ -47,6 +47,7 @@ class Checker:
         extend_select: list[str] | None = None,
         severity: dict[str, str] | None = None,
         accept: list[str] | None = None,
+        reject: dict[str, str] | None = None,
     ) -> None:
         self.rules = rules if rules is not None else rules_mod.load_all(extra_dirs)
         if select:  # an opt-in rule needs its own code: `--select MT3` does not switch it on
@@ -57,7 +58,7 @@ class Checker:
         enabled -= {c for c, r in self.rules.items() if ignore and any(matches(r, s) for s in ignore)}
         if not syntax:
             enabled -= {c for c in enabled if self.rules[c].parser}
-        self.ctx = Context(self.rules, enabled)
+        self.ctx = Context(self.rules, enabled, dict(reject or {}))
         self.syntax_skipped: str | None = None  # why the parser rules did not run, for one warning
         self.severity = {c: Severity(v) for c, v in (severity or {}).items()}
         self.full_selection = not select and not ignore  # every default rule runs
@@ -136,7 +137,7 @@ class Checker:
         except syntax.SyntaxUnavailable as e:
             self.syntax_skipped = str(e)
             enabled = {c for c in self.ctx.enabled if not self.rules[c].parser}
-            self.ctx = Context(self.rules, enabled)
+            self.ctx = Context(self.rules, enabled, self.ctx.reject)
 
 
 def _drop_accepted(doc: Document, found: list[Finding], accept: list[str]) -> list[Finding]:

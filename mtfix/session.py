@@ -64,6 +64,7 @@ class Session:
                 extend_select=cfg.extend_select + o.extend_select,
                 severity=cfg.severity,
                 accept=cfg.accept,
+                reject=cfg.reject,
             )
         return self._checkers[cfg.path]
 

@@ -104,6 +104,21 @@ def test_accept_inline_and_file(tmp_path):
     assert "MT101" not in codes(art)
 
 
+def test_reject_inline_and_file(tmp_path):
+    art = project(tmp_path, '[reject]\nAlabuga = "the Alabuga plant"\n')
+    (tmp_path / "news" / "a.txt").write_text(ARTICLE + "Staff work in Homeoffice and at Yelabuga.\n", encoding="utf-8")
+    s = Session(Options(no_syntax=True))
+    (r,) = s.reports([str(art)])
+    got = {(f.rule, f.text, f.replacements[:1]) for f in r.findings if f.rule == "MT901"}
+    assert ("MT901", "Alabuga", ("the Alabuga plant",)) in got and ("MT901", "Homeoffice", ("working from home",)) in got
+    art = project(tmp_path, 'reject-file = "reject.txt"')
+    (tmp_path / "reject.txt").write_text("Yelabuga\tAlabuga\n", encoding="utf-8")
+    (tmp_path / "news" / "a.txt").write_text("Drones are built at Yelabuga, officials said on Monday.\n", encoding="utf-8")
+    s = Session(Options(no_syntax=True))
+    (r,) = s.reports([str(art)])
+    assert any(f.rule == "MT901" and f.text == "Yelabuga" for f in r.findings)
+
+
 def test_rule_dirs(tmp_path):
     rules = tmp_path / "house"
     rules.mkdir()
@@ -145,6 +160,7 @@ def test_explicit_config_file(tmp_path):
     ('ignore = ["MT10l"]', "did you mean"),
     ('fail-on = "severe"', "'fail-on' must be one of minor, major, critical"),
     ("min-score = 120", "'min-score' must be a number from 0 to 100"),
+    ('reject = ["x"]', "'reject' must be a table of term = preferred term"),
     ('[severity]\nMT301 = "huge"', "'severity.MT301' must be one of minor, major, critical"),
     ('[severity]\nMT3011 = "major"', "unknown rule code 'MT3011'; did you mean MT3"),
     ('[weights]\nblocker = 3', "'weights' must be a table of minor/major/critical"),

@@ -4,7 +4,7 @@ examples live in ``rules/*.yaml`` like every other rule."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from mtfix.document import Document
@@ -18,6 +18,7 @@ class Context:
 
     rules: dict[str, Rule]
     enabled: set[str]
+    reject: dict[str, str] = field(default_factory=dict)  # the project's rejected terms → preferred
 
     def on(self, code: str) -> bool:
         return code in self.enabled
@@ -66,6 +67,7 @@ def load() -> dict[Detector, tuple[str, ...]]:
         patterns,
         pronouns,
         repetition,
+        vocabulary,
         wordorder,
     )
 
