@@ -42,17 +42,24 @@ def _init_worker(kwargs: dict) -> None:
     _WORKER = _session(**kwargs)
 
 
-def _analyse_path(path: str):
-    return _WORKER.report(path), _WORKER.syntax_skipped()
+def _analyse_path(args: tuple[str, bool]):
+    path, named = args
+    if named:
+        _WORKER.named.add(path)
+    _WORKER.skipped.clear()
+    return _WORKER.report(path), _WORKER.syntax_skipped(), list(_WORKER.skipped)
 
 
-def _parallel(files: list[str], jobs: int, kwargs: dict):
+def _parallel(session, files: list[str], jobs: int, kwargs: dict):
     """Reports in input order from a process pool; each worker loads the parser once."""
     from concurrent.futures import ProcessPoolExecutor
 
+    work = [(f, f in session.named) for f in files]
     with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker, initargs=(kwargs,)) as pool:
-        results = list(pool.map(_analyse_path, files, chunksize=4))
-    return [r for r, _ in results], next((s for _, s in results if s), None)
+        results = list(pool.map(_analyse_path, work, chunksize=4))
+    for _, _, skipped in results:
+        session.skipped += skipped
+    return [r for r, _, _ in results if r is not None], next((s for _, s, _ in results if s), None)
 
 
 _select = click.option("--select", multiple=True, help="Only these rule codes, code prefixes (MT3) or categories (locale).")
@@ -102,11 +109,15 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
     session = _session(**kwargs)
     files = session.files(list(paths))
     if jobs > 1 and len(files) > 1 and "-" not in files:
-        reports, skipped = _parallel(files, jobs, kwargs)
+        reports, skipped = _parallel(session, files, jobs, kwargs)
     else:
         reports = list(session.reports(files))
         skipped = session.syntax_skipped()
     _warn_syntax(skipped)
+    for path, reason in session.skipped:
+        click.echo(f"mtfix: warning: skipped {path}: {reason}", err=True)
+    if files and not reports:
+        raise MtfixError("no file could be read" + (f" ({len(session.skipped)} skipped)" if session.skipped else ""))
     rules = session.builtin if fmt == "sarif" else None
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if output:

@@ -35,6 +35,8 @@ class Session:
         self._configs: dict[str, Config] = {}
         self._checkers: dict[str | None, Checker] = {}
         self.fixed = self._load(Path(options.config_file)) if options.config_file else None
+        self.named: set[str] = set()  # files given on the command line, not found in a folder
+        self.skipped: list[tuple[str, str]] = []  # (file, reason) for unreadable files found in folders
 
     def _load(self, path: Path) -> Config:
         key = str(path.resolve())
@@ -72,8 +74,22 @@ class Session:
         """Discovered files minus each configuration's `exclude` (a file named outright is kept)."""
         from mtfix import source as src
 
-        named = {p for p in paths if not Path(p).is_dir()}
-        return [f for f in src.discover(paths) if f in named or not self.config_for(f).excluded(f)]
+        self.named = {p for p in paths if not Path(p).is_dir()}
+        return [f for f in src.discover(paths) if f in self.named or not self.config_for(f).excluded(f)]
+
+    def _read(self, files: list[str]) -> Iterator:
+        """Sources one at a time. A file found in a folder that cannot be read as prose (binary,
+        not UTF-8, empty) is skipped with its reason; a file named outright is an error."""
+        from mtfix import source as src
+        from mtfix.errors import InputError
+
+        for f in files:
+            try:
+                yield src.read(f)
+            except InputError as e:
+                if f in self.named:
+                    raise
+                self.skipped.append((f, str(e).removeprefix(f + ": ")))
 
     def fail_on(self, file: str) -> str:
         return self.options.fail_on or self.config_for(file).fail_on
@@ -92,16 +108,16 @@ class Session:
         for members in groups.values():
             cfg = self.config_for(members[0])
             checker = self.checker_for(cfg)
-            for f, r in zip(members, analyse_all((src.read(f) for f in members), checker, cfg.weights), strict=True):
-                done[f] = self._per_file(f, cfg, r)
-        return (done[f] for f in files)
+            for r in analyse_all(self._read(members), checker, cfg.weights):
+                done[r.path] = self._per_file(r.path, cfg, r)
+        return (done[f] for f in files if f in done)
 
-    def report(self, file: str) -> FileReport:
-        """One file (a --jobs worker's unit)."""
-        from mtfix import source as src
-
+    def report(self, file: str) -> FileReport | None:
+        """One file (a --jobs worker's unit); None when it was skipped."""
         cfg = self.config_for(file)
-        return self._per_file(file, cfg, analyse(src.read(file), self.checker_for(cfg), cfg.weights))
+        for source in self._read([file]):
+            return self._per_file(file, cfg, analyse(source, self.checker_for(cfg), cfg.weights))
+        return None
 
     def _per_file(self, file: str, cfg: Config, report: FileReport) -> FileReport:
         ignored = cfg.ignored_for(file)

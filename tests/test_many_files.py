@@ -1,0 +1,71 @@
+"""Folders of articles (issue 4, §6 and §8): unreadable files among them, --jobs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, SEED
+
+
+def check(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mtfix", "check", "--no-syntax", "--format", "concise", *args],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_binary_file_in_a_folder_is_skipped_and_the_rest_checked(tmp_path):
+    (tmp_path / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"abc\x00def")
+    (tmp_path / "c.md").write_bytes(b"\xff\xfe not utf-8")
+    for jobs in ("1", "2"):
+        r = check("--jobs", jobs, str(tmp_path))
+        assert r.returncode == 1  # the seed's findings; the skipped files do not make it 2
+        assert f"skipped {tmp_path / 'b.txt'}: binary file" in r.stderr
+        assert f"skipped {tmp_path / 'c.md'}: invalid UTF-8 at byte offset 0" in r.stderr
+        assert "a.txt:" in r.stdout and "b.txt:" not in r.stdout
+
+
+def test_nothing_readable_is_exit_2(tmp_path):
+    (tmp_path / "b.txt").write_bytes(b"abc\x00def")
+    r = check(str(tmp_path))
+    assert r.returncode == 2 and "no file could be read (1 skipped)" in r.stderr
+
+
+def test_a_named_binary_file_is_an_error(tmp_path):
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"abc\x00def")
+    r = check(str(bad), str(SEED))
+    assert r.returncode == 2 and str(bad) in r.stderr and r.stderr.count("\n") == 1
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_is_exit_2_with_its_name(tmp_path):
+    f = tmp_path / "locked.txt"
+    f.write_text("The minister resigned.", encoding="utf-8")
+    f.chmod(0)
+    r = check(str(f))
+    assert r.returncode == 2 and str(f) in r.stderr
+
+
+def test_unreadable_file_reports_its_name_even_as_root(tmp_path, monkeypatch, capsys):
+    from mtfix import cli
+
+    f = tmp_path / "locked.txt"
+    f.write_text("The minister resigned.", encoding="utf-8")
+    real_open = open
+
+    def deny(path, *a, **k):
+        if str(path) == str(f):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *a, **k)
+
+    monkeypatch.setattr("builtins.open", deny)
+    monkeypatch.setattr(sys, "argv", ["mtfix", "check", "--no-syntax", str(f)])
+    with pytest.raises(SystemExit) as e:
+        cli.main()
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert str(f) in err and "ermission denied" in err and err.count("\n") == 1
