@@ -207,7 +207,7 @@ def _set(cfg: Config, where: str, key: str, value: Any, rules: dict, base: Path)
             lines = f.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as e:
             raise ConfigError(where, f"'reject-file': cannot read {f}: {e}") from None
-        for n, ln in enumerate(lines, 1):
+        for ln in lines:
             ln = ln.split("#", 1)[0].strip()
             if ln:
                 term, _, preferred = ln.partition("\t")

@@ -37,6 +37,7 @@ class Session:
         self.fixed = self._load(Path(options.config_file)) if options.config_file else None
         self.named: set[str] = set()  # files given on the command line, not found in a folder
         self.skipped: list[tuple[str, str]] = []  # (file, reason) for unreadable files found in folders
+        self._origin: dict[str, str] = {}  # a source's path → the file argument it came from
 
     def _load(self, path: Path) -> Config:
         key = str(path.resolve())
@@ -85,11 +86,14 @@ class Session:
 
         for f in files:
             try:
-                yield src.read(f)
+                source = src.read(f)
             except InputError as e:
                 if f in self.named:
                     raise
                 self.skipped.append((f, str(e).removeprefix(f + ": ")))
+                continue
+            self._origin[source.path] = f  # "-" is read as "<stdin>"
+            yield source
 
     def fail_on(self, file: str) -> str:
         return self.options.fail_on or self.config_for(file).fail_on
@@ -99,8 +103,6 @@ class Session:
 
     def reports(self, files: list[str]) -> Iterator[FileReport]:
         """Reports in input order; files sharing a configuration are checked as one stream."""
-        from mtfix import source as src
-
         groups: dict[str | None, list[str]] = {}
         for f in files:
             groups.setdefault(self.config_for(f).path, []).append(f)
@@ -109,7 +111,7 @@ class Session:
             cfg = self.config_for(members[0])
             checker = self.checker_for(cfg)
             for r in analyse_all(self._read(members), checker, cfg.weights):
-                done[r.path] = self._per_file(r.path, cfg, r)
+                done[self._origin[r.path]] = self._per_file(r.path, cfg, r)
         return (done[f] for f in files if f in done)
 
     def report(self, file: str) -> FileReport | None:
