@@ -98,8 +98,11 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Check files in this many processes (each loads the word lists and the parser once).")
 @click.option("--show-suppressed", is_flag=True, help="Also list the findings that suppression comments silenced.")
+@click.option("--diff-base", metavar="REF", help="Only report findings on lines added or changed since this git ref.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Ignore the findings recorded in this baseline file.")
+@click.option("--write-baseline", is_flag=True, help="Record today's findings in the --baseline file and exit 0.")
 def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore, no_syntax, config, jobs,
-          show_suppressed) -> None:
+          show_suppressed, diff_base, baseline, write_baseline) -> None:
     """Report MT artifacts in files, directories (*.txt, *.md) or - for stdin."""
     from mtfix.finding import Severity
     from mtfix.output import render
@@ -118,6 +121,22 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
         click.echo(f"mtfix: warning: skipped {path}: {reason}", err=True)
     if files and not reports:
         raise MtfixError("no file could be read" + (f" ({len(session.skipped)} skipped)" if session.skipped else ""))
+    if write_baseline:
+        if not baseline:
+            raise click.UsageError("--write-baseline needs --baseline FILE")
+        from mtfix import baseline as bl
+
+        n = bl.write(baseline, reports)
+        click.echo(f"mtfix: wrote {n} finding(s) to the baseline {baseline}", err=True)
+        sys.exit(0)
+    if baseline:
+        from mtfix import baseline as bl
+
+        bl.filter_new(baseline, reports)
+    if diff_base:
+        from mtfix import gitdiff
+
+        gitdiff.filter_changed(diff_base, reports)
     rules = session.builtin if fmt == "sarif" else None
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if output:

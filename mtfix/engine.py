@@ -187,6 +187,10 @@ def report(doc: Document, findings: list[Finding], weights: dict[str, float] | N
     source = doc.path
     prose = doc.masked.replace("\ue000", " ")
     words = len(WORD.findall(prose))
+    from mtfix.baseline import fingerprint
+
+    for f in findings:
+        f.extra["fingerprint"] = fingerprint(doc.text, f.start, f.end, f.rule)
     out = FileReport(source, words, findings, quality(findings, words, weights), readability(prose))
     out.suppressed = list(doc.suppressed)
     return out

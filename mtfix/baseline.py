@@ -1,0 +1,72 @@
+"""Baselines: accept today's findings and fail only on new ones. A finding is matched by its rule
+and a fingerprint of its text with some context around it, never by line number, so editing above
+a baselined finding keeps it baselined."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+from mtfix.errors import MtfixError
+
+SCHEMA = "mtfix-baseline/1"
+CONTEXT = 24  # characters on each side that make a fingerprint
+
+
+def fingerprint(text: str, start: int, end: int, rule: str) -> str:
+    before = " ".join(text[max(0, start - CONTEXT) : start].split()[-3:])
+    after = " ".join(text[end : end + CONTEXT].split()[:3])
+    key = "\x1f".join((rule, before, " ".join(text[start:end].split()), after))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _key(path: str, base: Path) -> str:
+    return Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
+
+
+def write(path: str, reports) -> int:
+    from mtfix.writing import atomic_write
+
+    base = Path(path).resolve().parent
+    entries = [
+        {"path": _key(r.path, base), "rule": f.rule, "fingerprint": f.extra["fingerprint"], "text": f.text}
+        for r in reports for f in r.findings
+    ]
+    atomic_write(path, (json.dumps({"schema": SCHEMA, "findings": entries}, ensure_ascii=False, indent=1) + "\n").encode())
+    return len(entries)
+
+
+def load(path: str) -> Counter:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as e:
+        raise MtfixError(f"{path}: cannot read baseline: {e.strerror or e}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise MtfixError(f"{path}: not a baseline file ({e})") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
+        raise MtfixError(f"{path}: not a baseline file (expected schema {SCHEMA})")
+    try:
+        return Counter((e["path"], e["rule"], e["fingerprint"]) for e in data["findings"])
+    except (KeyError, TypeError):
+        raise MtfixError(f"{path}: malformed baseline entry") from None
+
+
+def filter_new(path: str, reports) -> int:
+    """Drop baselined findings from the reports (each entry absorbs one finding); returns how many."""
+    known = load(path)
+    base = Path(path).resolve().parent
+    dropped = 0
+    for r in reports:
+        kept = []
+        for f in r.findings:
+            k = (_key(r.path, base), f.rule, f.extra["fingerprint"])
+            if known[k] > 0:
+                known[k] -= 1
+                dropped += 1
+            else:
+                kept.append(f)
+        r.findings = kept
+    return dropped
