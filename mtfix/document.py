@@ -50,6 +50,7 @@ class Document:
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _parsed: list | None = field(default=None, repr=False)  # filled by mtfix.syntax on first use
     suppressed: list = field(default_factory=list, repr=False)  # findings silenced by comments
+    no_fix: list[tuple[int, int]] = field(default_factory=list, repr=False)  # checked, never rewritten (HTML attributes)
 
     @classmethod
     def build(cls, path: str, text: str, fmt: str, blocks: list[Block], holes: list[tuple[int, int]]) -> Document:
@@ -129,6 +130,9 @@ class Document:
             j = bisect_left(self._token_starts, block.end, i)
             toks = self._tokens[block.start] = self._all_tokens[i:j]
         return toks
+
+    def fixable(self, start: int, end: int) -> bool:
+        return not any(s <= start and end <= e for s, e in self.no_fix)
 
     def is_prose(self, start: int, end: int) -> bool:
         return MASK not in self.masked[start:end]

@@ -18,6 +18,10 @@ def parse(source: Source) -> Document:
         from mtfix import markdown
 
         return markdown.parse(source.path, source.text)
+    if source.format == "html":
+        from mtfix import html
+
+        return html.parse(source.path, source.text)
     from mtfix import plaintext
 
     return plaintext.parse(source.path, source.text)
@@ -198,8 +202,10 @@ def report(doc: Document, findings: list[Finding], weights: dict[str, float] | N
 
 def fix_text(source: Source, checker: Checker, unsafe: bool = False) -> tuple[str, list[Finding]]:
     """The fixed text of a source, re-checked until no applicable fix remains."""
-    from dataclasses import replace
-
     from mtfix.fixes import fix_to_fixpoint
 
-    return fix_to_fixpoint(source.text, lambda t: checker.check(parse(replace(source, text=t))), unsafe)
+    def findings(text: str) -> list[Finding]:
+        doc = parse(replace(source, text=text))
+        return [f for f in checker.check(doc) if doc.fixable(f.start, f.end)]
+
+    return fix_to_fixpoint(source.text, findings, unsafe)

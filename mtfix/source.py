@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mtfix.errors import InputError
 
-EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 MAX_BYTES = 10 * 1024 * 1024
 MAX_LINE = 200_000
 BOM = "\ufeff"
