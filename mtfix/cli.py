@@ -50,13 +50,30 @@ def _analyse_path(args: tuple[str, bool]):
     return _WORKER.report(path), _WORKER.syntax_skipped(), list(_WORKER.skipped)
 
 
-def _parallel(session, files: list[str], jobs: int, kwargs: dict):
-    """Reports in input order from a process pool; each worker loads the parser once."""
+class _Silent:
+    """Stands in for the progress bar when stderr is not a terminal."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def update(self, n: int) -> None:
+        return None
+
+
+def _parallel(session, files: list[str], jobs: int, kwargs: dict, bar):
+    """Reports in input order from a process pool; each worker loads the parser once. Results are
+    streamed back (a report holds findings, never the text), so memory stays bounded."""
     from concurrent.futures import ProcessPoolExecutor
 
     work = [(f, f in session.named) for f in files]
+    results = []
     with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker, initargs=(kwargs,)) as pool:
-        results = list(pool.map(_analyse_path, work, chunksize=4))
+        for res in pool.map(_analyse_path, work, chunksize=4):
+            results.append(res)
+            bar.update(1)
     for _, _, skipped in results:
         session.skipped += skipped
     return [r for r, _, _ in results if r is not None], next((s for _, s, _ in results if s), None)
@@ -111,11 +128,16 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
                   fail_on=fail_on, min_score=min_score)
     session = _session(**kwargs)
     files = session.files(list(paths))
-    if jobs > 1 and len(files) > 1 and "-" not in files:
-        reports, skipped = _parallel(session, files, jobs, kwargs)
-    else:
-        reports = list(session.reports(files))
-        skipped = session.syntax_skipped()
+    progress = len(files) > 1 and sys.stderr.isatty()  # a bar on a terminal, silence in CI logs
+    with click.progressbar(length=len(files), file=sys.stderr, label="checking") if progress else _Silent() as bar:
+        if jobs > 1 and len(files) > 1 and "-" not in files:
+            reports, skipped = _parallel(session, files, jobs, kwargs, bar)
+        else:
+            reports = []
+            for r in session.reports(files):
+                reports.append(r)
+                bar.update(1)
+            skipped = session.syntax_skipped()
     _warn_syntax(skipped)
     for path, reason in session.skipped:
         click.echo(f"mtfix: warning: skipped {path}: {reason}", err=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from mtfix.text import WORD
 
@@ -19,6 +20,7 @@ _INNER_E = re.compile(r"[aeiou][^aeiouy]e(?:ly|ment|ful|ness|less|ly)$")
 _EXCEPTIONS = {"business": 2, "people": 2, "science": 2, "poem": 2, "being": 2, "create": 2, "created": 3, "creates": 2}
 
 
+@lru_cache(maxsize=65536)  # words repeat: a folder of articles counts each form once
 def syllables(word: str) -> int:
     """A rule-based English syllable count; close to CMUdict on common words (see tests)."""
     w = word.lower().strip("'’")

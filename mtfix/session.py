@@ -33,6 +33,8 @@ class Session:
         self.options = options
         self.builtin = load_all()
         self._configs: dict[str, Config] = {}
+        self._found: dict[Path, Path | None] = {}
+        self._default = Config()
         self._checkers: dict[str | None, Checker] = {}
         self.fixed = self._load(Path(options.config_file)) if options.config_file else None
         self.named: set[str] = set()  # files given on the command line, not found in a folder
@@ -50,8 +52,12 @@ class Session:
     def config_for(self, file: str) -> Config:
         if self.fixed is not None:
             return self.fixed
-        found = cfgmod.find("." if file == "-" else file)
-        return self._load(found) if found else Config()
+        folder = Path("." if file == "-" else file).resolve()
+        folder = folder if folder.is_dir() else folder.parent
+        if folder not in self._found:  # one lookup per folder, not per file
+            self._found[folder] = cfgmod.find(str(folder))
+        found = self._found[folder]
+        return self._load(found) if found else self._default
 
     def checker_for(self, cfg: Config) -> Checker:
         if cfg.path not in self._checkers:

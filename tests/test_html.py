@@ -74,3 +74,21 @@ def test_malformed_html_degrades_without_crashing(html):
     doc = parse(Source("x.html", html, False, "html"))
     for f in Checker(syntax=False).check(doc):
         assert html[f.start : f.end] == f.text
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from([
+    "<p>", "</p>", "<li>", "<b>", "</b>", "<script>", "</script>", "<code>", "</code>", "<!--", "-->", "&amp;",
+    "&#65;", "<img alt='x  y'>", "<h2>", "</h2>", " 90 %", " Iranische", " the", "\n", "<", ">", "'", '"', "ü",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PIECES, max_size=40))
+def test_any_tag_soup_keeps_offsets(parts):
+    html = "".join(parts)
+    doc = parse(Source("x.html", html, False, "html"))
+    for f in Checker(syntax=False).check(doc):
+        assert html[f.start : f.end] == f.text
