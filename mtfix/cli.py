@@ -112,8 +112,9 @@ def cli() -> None:
 @_ignore
 @_no_syntax
 @_config
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Check files in this many processes (each loads the word lists and the parser once).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
+              help="Check files in this many processes (each loads the word lists and the parser once). "
+                   "[default: the CPU count; one process for fewer than 8 files]")
 @click.option("--show-suppressed", is_flag=True, help="Also list the findings that suppression comments silenced.")
 @click.option("--diff-base", metavar="REF", help="Only report findings on lines added or changed since this git ref.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Ignore the findings recorded in this baseline file.")
@@ -128,6 +129,8 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
                   fail_on=fail_on, min_score=min_score)
     session = _session(**kwargs)
     files = session.files(list(paths))
+    if jobs is None:  # a worker costs a second of start-up: only worth it for a folder of articles
+        jobs = (os.cpu_count() or 1) if len(files) >= 8 else 1
     progress = len(files) > 1 and sys.stderr.isatty()  # a bar on a terminal, silence in CI logs
     with click.progressbar(length=len(files), file=sys.stderr, label="checking") if progress else _Silent() as bar:
         if jobs > 1 and len(files) > 1 and "-" not in files:

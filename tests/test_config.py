@@ -169,6 +169,11 @@ def test_explicit_config_file(tmp_path):
     ("syntax = 1", "'syntax' must be true or false"),
     ('[per-file-ignores]\n"*.md" = ["MT99x"]', "unknown rule code, category or name 'MT99x'"),
     ("select = [", "invalid TOML"),
+    ('exclude = "drafts"', "'exclude' must be a list of strings"),
+    ('per-file-ignores = ["x"]', "'per-file-ignores' must be a table"),
+    ("accept = [1, 2]", "'accept' must be a list of strings"),
+    ("extend-select = [\"MT9x9\"]", "unknown rule code, category or name 'MT9x9'"),
+    ("reject-file = 3", "'reject-file' must be a path"),
 ])
 def test_bad_config_is_exit_2_naming_file_and_key(tmp_path, toml, message):
     art = project(tmp_path, toml)

@@ -63,3 +63,12 @@ def test_show_suppressed_lists_them(tmp_path):
     plain = subprocess.run([sys.executable, "-m", "mtfix", "check", "--no-syntax", str(art)],
                            capture_output=True, text=True, cwd=ROOT)
     assert "[suppressed]" not in plain.stdout and "--show-suppressed lists them" in plain.stdout
+
+
+def test_html_comments(checker):
+    html = ("<p>It rose 5 % today.</p>\n<!-- mtfix: disable=MT301 -->\n<p>It fell 6 % later.</p>\n"
+            "<!-- mtfix: ignore -->\n<p>Costs climbed 8 % too.</p>\n<!-- mtfix: off --><p>Sales 9 %</p><!-- mtfix: on -->")
+    doc = parse(Source("a.html", html, False, "html"))
+    found = checker.check(doc)
+    assert {f.text for f in found if f.rule == "MT301"} == {"5 %"}
+    assert {f.text for f in doc.suppressed} == {"6 %", "8 %", "9 %"}
