@@ -34,6 +34,8 @@ class Directive:
 
 def directives(doc: Document) -> list[Directive]:
     text = doc.text
+    if "mtfix:" not in text:
+        return []
     out: list[Directive] = []
     opened: Directive | None = None
     for m in DIRECTIVE.finditer(text):

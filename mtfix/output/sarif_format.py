@@ -22,7 +22,6 @@ def render(reports, rules: dict) -> str:
             "tool": {"driver": {
                 "name": "mtfix",
                 "version": __version__,
-                "informationUri": "https://github.com/mtfix/mtfix",
                 "rules": driver_rules,
             }},
             "columnKind": "unicodeCodePoints",  # mtfix counts code points, not UTF-16 units
