@@ -189,12 +189,7 @@ def _set(cfg: Config, where: str, key: str, value: Any, rules: dict, base: Path)
     elif key == "accept-file":
         if not isinstance(value, str):
             raise bad("a path")
-        f = base / value
-        try:
-            lines = f.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as e:
-            raise ConfigError(where, f"'accept-file': cannot read {f}: {e}") from None
-        cfg.accept += [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()]
+        cfg.accept += _list_file(where, key, base / value)
     elif key == "reject":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise bad("a table of term = preferred term")
@@ -202,20 +197,22 @@ def _set(cfg: Config, where: str, key: str, value: Any, rules: dict, base: Path)
     elif key == "reject-file":
         if not isinstance(value, str):
             raise bad("a path")
-        f = base / value
-        try:
-            lines = f.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as e:
-            raise ConfigError(where, f"'reject-file': cannot read {f}: {e}") from None
-        for ln in lines:
-            ln = ln.split("#", 1)[0].strip()
-            if ln:
-                term, _, preferred = ln.partition("\t")
-                cfg.reject[term.strip()] = preferred.strip()
+        for line in _list_file(where, key, base / value):
+            term, _, preferred = line.partition("\t")
+            cfg.reject[term.strip()] = preferred.strip()
     elif key == "syntax":
         if not isinstance(value, bool):
             raise bad("true or false")
         cfg.syntax = value
+
+
+def _list_file(where: str, key: str, path: Path) -> list[str]:
+    """Vale-style word list: one entry per line, ``#`` starts a comment."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(where, f"'{key}': cannot read {path}: {e}") from None
+    return [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()]
 
 
 def _check_code(where: str, key: str, code: str, rules: dict) -> None:

@@ -6,6 +6,7 @@ goes through ``nlp.pipe`` once per document; detectors read the cached parses wi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -64,6 +65,15 @@ def parse(doc: Document) -> list[Parsed]:
     if doc._parsed is None:
         parse_many([doc])
     return doc._parsed
+
+
+def sentences(doc: Document, min_tokens: int = 4) -> Iterator[tuple[int, list]]:
+    """(document offset of the block, the sentence's tokens without spaces), for every parsed sentence."""
+    for parsed in parse(doc):
+        for sent in parsed.sentences():
+            toks = [t for t in sent if not t.is_space]
+            if len(toks) >= min_tokens:
+                yield parsed.base, toks
 
 
 def parse_many(docs: list[Document]) -> None:

@@ -35,15 +35,11 @@ SENTENCE_ADVERBS = frozenset(
 
 @detector("MT805", "MT806")
 def german_grammar(doc: Document, ctx: Context) -> Iterator:
-    for parsed in syntax.parse(doc):
-        for sent in parsed.sentences():
-            toks = [t for t in sent if not t.is_space]
-            if len(toks) < 4:
-                continue
-            if ctx.on("MT805"):
-                yield from _comma_before_verb(doc, ctx, parsed.base, toks)
-            if ctx.on("MT806"):
-                yield from _adverb_for_adjective(doc, ctx, parsed.base, toks)
+    for base, toks in syntax.sentences(doc):
+        if ctx.on("MT805"):
+            yield from _comma_before_verb(doc, ctx, base, toks)
+        if ctx.on("MT806"):
+            yield from _adverb_for_adjective(doc, ctx, base, toks)
 
 
 def _comma_before_verb(doc: Document, ctx: Context, base: int, toks) -> Iterator:

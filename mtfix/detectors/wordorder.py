@@ -42,17 +42,13 @@ WEAK_ADVERBS = frozenset("not n't also even just only too so very more most well
 
 @detector("MT801", "MT802", "MT803")
 def german_word_order(doc: Document, ctx: Context) -> Iterator:
-    for parsed in syntax.parse(doc):
-        for sent in parsed.sentences():
-            toks = [t for t in sent if not t.is_space]
-            if len(toks) < 4:
-                continue
-            if ctx.on("MT801"):
-                yield from _v2(doc, ctx, parsed.base, toks)
-            if ctx.on("MT802"):
-                yield from _verb_final(doc, ctx, parsed.base, toks)
-            if ctx.on("MT803"):
-                yield from _bracket(doc, ctx, parsed.base, toks)
+    for base, toks in syntax.sentences(doc):
+        if ctx.on("MT801"):
+            yield from _v2(doc, ctx, base, toks)
+        if ctx.on("MT802"):
+            yield from _verb_final(doc, ctx, base, toks)
+        if ctx.on("MT803"):
+            yield from _bracket(doc, ctx, base, toks)
 
 
 def _parenthetical(toks, v: int) -> bool:
