@@ -19,7 +19,7 @@ CODE = re.compile(r"^MT\d{3}$")
 KINDS = ("pattern", "detector", "tokens")
 SCOPES = (TITLE, HEADING, PARAGRAPH, ITEM, CELL)
 MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
-REGEX_TIMEOUT = 1.0  # seconds per block: user regexes must not hang a CI job
+REGEX_TIMEOUT = 1.0  # seconds per document scan: a user regex must not hang a CI job
 _KEYS = {
     "code", "name", "message", "category", "severity", "kind", "pattern", "ignorecase", "replacement",
     "fix", "scope", "not_before", "not_after", "requires", "triggers", "tokens", "parser", "description", "examples", "default", "__line__",

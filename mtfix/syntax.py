@@ -38,14 +38,6 @@ class Parsed:
         return list(self.doc.sents)
 
 
-def available() -> bool:
-    try:
-        nlp()
-    except SyntaxUnavailable:
-        return False
-    return True
-
-
 @cache
 def nlp() -> Any:
     try:
