@@ -280,7 +280,8 @@ def rules_show(code) -> None:
     click.echo(f"{r.code} {r.name}\n")
     click.echo(f"  message:   {r.message}")
     click.echo(f"  category:  {r.category}\n  severity:  {r.severity.value}\n  fix:       {r.fix.value if r.fix else 'none'}")
-    click.echo(f"  defined:   {r.source}:{r.line}" + (f"\n  pattern:   {r.pattern}" if r.pattern else "  (code detector)"))
+    how = {"pattern": f"pattern:   {r.pattern}", "tokens": "token pattern (see the file)", "detector": "code detector"}[r.kind]
+    click.echo(f"  defined:   {r.source}:{r.line}\n  {how}" + ("\n  needs the parser (skipped with --no-syntax)" if r.parser else ""))
     if r.description:
         click.echo("\n" + click.wrap_text(r.description, 96, initial_indent="  ", subsequent_indent="  "))
     click.echo("\n  Bad:")
