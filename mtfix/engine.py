@@ -74,8 +74,7 @@ class Checker:
     def check(self, doc: Document) -> list[Finding]:
         from mtfix.detectors import load, patterns
 
-        if self.syntax_skipped is None and any(self.rules[c].parser for c in self.ctx.enabled):
-            self._load_parser()
+        self._parser_needed()
         found: list[Finding] = list(patterns.run_all(doc, self.ctx))
         if self.ctx.token_rules:
             from mtfix.detectors import tokens
@@ -122,17 +121,23 @@ class Checker:
         yield from self._check_chunk(batch)
 
     def _check_chunk(self, docs: list[Document]) -> Iterator[tuple[Document, list[Finding]]]:
-        if docs and self.syntax_skipped is None and any(self.rules[c].parser for c in self.ctx.enabled):
-            self._load_parser()
-        if docs and any(self.rules[c].parser for c in self.ctx.enabled):
+        if docs and self._parser_needed():
             from mtfix import syntax
 
             syntax.parse_many(docs)
         for doc in docs:
             yield doc, self.check(doc)
 
+    def _parser_needed(self) -> bool:
+        """Whether enabled rules need the parse. The parser loads on the first check that needs it;
+        without spaCy the parser rules drop out (and ``syntax_skipped`` says why)."""
+        if not any(self.rules[c].parser for c in self.ctx.enabled):
+            return False
+        if self.syntax_skipped is None:
+            self._load_parser()
+        return any(self.rules[c].parser for c in self.ctx.enabled)
+
     def _load_parser(self) -> None:
-        """The parser loads on the first check that needs it; without spaCy the parser rules drop out."""
         from mtfix import syntax
 
         try:

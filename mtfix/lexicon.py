@@ -143,13 +143,19 @@ def word_list(name: str) -> frozenset[str]:
 @cache
 def glossary() -> dict[str, str]:
     """German lemma (lowercase) → English, from rules/lexicon/de-en.tsv."""
+    return {de.lower(): en for de, en in pairs("de-en.tsv").items()}
+
+
+@cache
+def pairs(name: str) -> dict[str, str]:
+    """A two-column list from rules/lexicon/ (``term<TAB>value``; lines starting ``#`` are comments)."""
     out = {}
-    with open(builtin_dir() / "lexicon" / "de-en.tsv", encoding="utf-8") as fh:
+    with open(builtin_dir() / "lexicon" / name, encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#") or "\t" not in line:
                 continue
-            de, en = line.rstrip("\n").split("\t", 1)
-            out[de.strip().lower()] = en.strip()
+            key, value = line.rstrip("\n").split("\t", 1)
+            out[key.strip()] = value.strip()
     return out
 
 

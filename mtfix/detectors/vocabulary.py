@@ -7,21 +7,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import Document
-from mtfix.rules import builtin_dir
-
-
-@cache
-def builtin_reject() -> dict[str, str]:
-    out = {}
-    with open(builtin_dir() / "lexicon" / "reject.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            line = line.split("#", 1)[0].rstrip("\n")
-            if "\t" in line:
-                term, preferred = line.split("\t", 1)
-                out[term.strip()] = preferred.strip()
-    return out
 
 
 @cache
@@ -32,7 +20,7 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern:
 
 @detector("MT901")
 def rejected_terms(doc: Document, ctx: Context) -> Iterator:
-    vocab = {t.lower(): p for t, p in {**builtin_reject(), **ctx.reject}.items()}
+    vocab = {t.lower(): p for t, p in {**lx.pairs("reject.tsv"), **ctx.reject}.items()}
     lowered = doc.lowered
     if not any(t in lowered for t in vocab):  # a substring test per term before any regex
         return
