@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 from mtfix.text import LETTER, Token, words
 
@@ -118,7 +119,7 @@ class Document:
         """Every word of the document's prose, in order."""
         if self._all_tokens is None:
             self._all_tokens = words(self.masked)
-            self._token_starts = [t[1] for t in self._all_tokens]
+            self._token_starts = list(map(itemgetter(1), self._all_tokens))
         return self._all_tokens
 
     def tokens(self, block: Block) -> list[Token]:

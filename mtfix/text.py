@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 LETTER = r"A-Za-zÀ-ÖØ-öø-ÿĀ-žß"
@@ -33,13 +34,16 @@ class Token(NamedTuple):
         return self.text.isupper() and len(self.text) > 1
 
 
-_new = tuple.__new__  # builds a Token without the Python-level NamedTuple constructor: 3x faster
+_SPLIT = re.compile(f"({WORD.pattern})")
 
 
 def words(text: str, offset: int = 0) -> list[Token]:
-    if offset:
-        return [_new(Token, (m[0], m.start() + offset, m.end() + offset)) for m in WORD.finditer(text)]
-    return [_new(Token, (m[0], m.start(), m.end())) for m in WORD.finditer(text)]
+    """Split in C: the pieces alternate gap, word, gap …; running lengths give every offset, and
+    map() builds the Tokens without a Python-level loop (this sees every word of every file)."""
+    pieces = _SPLIT.split(text)
+    ends = list(accumulate(map(len, pieces), initial=offset))
+    found = pieces[1::2]
+    return list(map(tuple.__new__, repeat(Token, len(found)), zip(found, ends[1::2], ends[2::2])))
 
 
 def starts_sentence(text: str, pos: int, block_start: int = 0) -> bool:

@@ -229,10 +229,11 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
     for block in doc.blocks:  # first pass: lowercase words that this article shows to be names
         toks = doc.tokens(block)
         text = doc.block_text(block)
-        for i, tok in enumerate(toks):
+        for i in [i for i, tok in enumerate(toks) if tok[0] in candidates]:
+            tok = toks[i]
             t = tok[0]
-            if t not in candidates or "." in (text[tok.start - block.start - 1 : tok.start - block.start],
-                                                     text[tok.end - block.start : tok.end - block.start + 1]):
+            if "." in (text[tok.start - block.start - 1 : tok.start - block.start],
+                       text[tok.end - block.start : tok.end - block.start + 1]):
                 continue  # my.norton.com
             prev = toks[i - 1] if i and _adjacent(toks[i - 1], tok, text, block.start) else None
             nxt = toks[i + 1] if i + 1 < len(toks) and _adjacent(tok, toks[i + 1], text, block.start) else None
@@ -247,6 +248,8 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
                 names.add(t)
                 if nxt is not None and _lowercase_non_word(nxt.text) and lx.is_name(nxt.text.capitalize()):
                     names.add(nxt.text)
+    if not names:
+        return
     for block in doc.blocks:
         toks = doc.tokens(block)
         flagged = [i for i, tok in enumerate(toks) if tok[0] in names]
@@ -274,5 +277,5 @@ _YEAR_OR_DAY = re.compile(r"[ \u00a0]\d{1,4}\b")
 def _lowercase_non_word(t: str) -> bool:
     if t not in _MONTHS and lx.zipf_en(t) >= 4.5:  # frequent: an English word, no need to ask hunspell
         return False
-    return (t.islower() and len(t) >= 3 and t.isalpha() and t not in _PARTICLES and not lx.english(t)
-            and not lx.is_common_lowercase(t))
+    return (t.islower() and len(t) >= 3 and t.isalpha() and t not in _PARTICLES and not lx.is_common_lowercase(t)
+            and not lx.english(t))

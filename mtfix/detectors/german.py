@@ -68,9 +68,12 @@ def _score(t: str, at_start: bool, after_modifier: bool) -> int:
     # Frequent English words can never score below: decide them before asking the dictionary.
     if zen >= 4.2 if t[0].islower() else zen >= 2.7 and not at_start:
         return 0
+    zde = lx.zipf_de(low)
+    # Not German enough by frequency alone for any branch below: no need to ask the dictionary.
+    if zen >= 1 and not (zde >= 3.0 and zde - zen >= 1.5 if t[0].islower() else zde >= 4.0 and zde - zen >= 2.3):
+        return 0
     if lx.english(t) or (at_start and lx.english(low)):
         return 0
-    zde = lx.zipf_de(low)
     # rarer than that, a capitalised word is as likely a name, unless it is built like a German word
     def built() -> bool:  # costly, so asked only when frequency alone does not decide
         return (len(low) >= 8 and lx.german_compound(low)) or _inflected(low)
@@ -88,6 +91,20 @@ def _score(t: str, at_start: bool, after_modifier: bool) -> int:
     if zen < 2.7 and zde >= 4.0 and zde - zen >= 2.3 and after_modifier:
         return WEAK  # the Saison, a Gruppe, his Gesicht: an English determiner before a German noun
     return 0
+
+
+_CAPITALISED: dict[str, int | None] = {}  # a capitalised word → 0 when no context makes it German
+
+
+def _could_be_german(t: str) -> bool:
+    """Most capitalised words (names, sentence starts) are English in every context: decide that
+    once per word, so that only the rest pay for the context (sentence start, name cues)."""
+    v = _CAPITALISED.get(t, 1)
+    if v == 1:
+        v = None if _score(t, False, True) or _score(t, True, False) else 0
+        if len(_CAPITALISED) < 200_000:
+            _CAPITALISED[t] = v
+    return v is None
 
 
 def _inflected(low: str) -> bool:
@@ -167,9 +184,9 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
     for block in doc.blocks:  # first pass: names introduced with a title or given name
         text = doc.block_text(block)
         toks = doc.tokens(block)
-        for i, tok in enumerate(toks):
-            # only a word that could be German needs to be known as a name
-            if i and tok[0][0].isupper() and _SCORES.get((tok[0], False, True), 1) and german_score(tok, False, "the"):
+        # only a word that could be German needs to be known as a name
+        for i in [i for i, tok in enumerate(toks) if i and _CAPITALISED.get(tok[0], 1) != 0 and tok[0][0].isupper()]:
+            if _could_be_german(toks[i][0]) and german_score(toks[i], False, "the"):
                 _name_like(toks, i, text, block.start, names)
     for block in doc.blocks:
         text = doc.block_text(block)
@@ -179,12 +196,15 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
             continue
         # Lowercase words score alike in any context: one dictionary lookup each, in a comprehension
         # (this line sees every word of every file). None marks the words still to judge.
-        get = _LOWER.get
-        scores = [None if t[0][0].isupper() else get(t[0]) for t in toks]
+        get, cap = _LOWER.get, _CAPITALISED.get
+        scores = [cap(t[0]) if t[0][0].isupper() else get(t[0]) for t in toks]
         for i in [i for i, v in enumerate(scores) if v is None]:
             tok = toks[i]
             t = tok[0]
             if t[0].isupper():
+                if not _could_be_german(t):
+                    scores[i] = 0
+                    continue
                 at_start = starts_sentence(text, tok.start - base)
                 prev = toks[i - 1].text if i and _adjacent(toks[i - 1], tok, text, base) else ""
                 s = german_score(tok, at_start, prev)

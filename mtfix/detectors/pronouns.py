@@ -41,7 +41,7 @@ def _blocks_with_quotes(doc: Document) -> list[tuple[int, str, list[tuple[int, i
 
 @detector("MT601", "MT602", "MT603")
 def pronoun_register(doc: Document, ctx: Context) -> Iterator:
-    register = _YOUR_ANY.search(doc.masked) and (ctx.on("MT601") or ctx.on("MT602"))
+    register = "your" in doc.lowered and _YOUR_ANY.search(doc.masked) and (ctx.on("MT601") or ctx.on("MT602"))
     gender = ctx.on("MT603") and _SHE.search(doc.masked)
     if gender:
         gender = _unreferenced_pronouns(doc.masked)
