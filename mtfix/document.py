@@ -83,6 +83,12 @@ class Document:
         return [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     @cached_property
+    def word_set(self) -> frozenset[str]:
+        """Distinct words as written: detectors judge each word once, and skip a document (in C,
+        by set intersection) where no word is a candidate."""
+        return frozenset(map(itemgetter(0), self.all_tokens()))
+
+    @cached_property
     def lowercase_words(self) -> set[str]:
         """Distinct words written in lowercase: one C-speed scan shared by the capitalisation checks."""
         return set(_LOWERCASE_WORD.findall(self.masked))

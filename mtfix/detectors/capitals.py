@@ -56,6 +56,9 @@ def _title_case_block(toks: list[Token]) -> bool:
 @detector("MT401")
 def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
     rule = ctx.rule("MT401")
+    candidates = _CAPITALISED_COMMON.among(doc.word_set)
+    if not candidates:
+        return
     lowercase_seen = doc.lowercase_words
     for block in doc.blocks:
         if block.is_heading:
@@ -64,20 +67,10 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
         base = block.start
         toks = doc.tokens(block)
         title_case: bool | None = None  # decided once, and only for a block with a candidate
-        for i in [i for i, tok in enumerate(toks) if tok[0][0].isupper()]:  # sees every word: keep it lean
+        for i in [i for i, tok in enumerate(toks) if tok[0] in candidates]:
             tok = toks[i]
             t = tok[0]
-            if len(t) < 2 or not tok.is_title or "'" in t or "’" in t:
-                continue
             low = t.lower()
-            shouted = low in _CONJUNCTIONS or low in _SHOUTED
-            # Cheap lexical tests first: most capitalised words are names and stop here.
-            if not shouted and (
-                low in _FUNCTION or low in _NAME_HEADS or low in _TITLES or len(t) < 4 or lx.zipf_en(low) < 3.0
-                or ("-" in t and not _common_compound(t))
-                or lx.is_name(t) or not lx.is_common_lowercase(t.split("-")[0])
-            ):
-                continue
             if starts_sentence(text, tok.start - base):
                 continue
             if title_case is None:
@@ -102,6 +95,23 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 yield rule.finding(tok.start, tok.end, t, [low])
 
 
+
+
+def _capitalised_common(t: str) -> bool:
+    """A capitalised common word in any context; most capitalised words are names and stop here."""
+    if len(t) < 2 or not t[0].isupper() or (len(t) > 1 and t[1:].replace("-", "").isupper()) or "'" in t or "’" in t:
+        return False
+    low = t.lower()
+    if low in _CONJUNCTIONS or low in _SHOUTED:
+        return True
+    return not (
+        low in _FUNCTION or low in _NAME_HEADS or low in _TITLES or len(t) < 4 or lx.zipf_en(low) < 3.0
+        or ("-" in t and not _common_compound(t))
+        or lx.is_name(t) or not lx.is_common_lowercase(t.split("-")[0])
+    )
+
+
+_CAPITALISED_COMMON = lx.WordVerdicts(_capitalised_common)
 
 
 def _adjacent(a: Token, b: Token, text: str, base: int) -> bool:
@@ -215,7 +225,7 @@ def _abbreviation_before(text: str, dot: int) -> bool:
 def lowercase_name(doc: Document, ctx: Context) -> Iterator:
     """'hartz' beside 'Hartz IV', 'wolfgang franz', 'july 2012': a name written in lowercase."""
     rule = ctx.rule("MT403")
-    candidates = {w for w in doc.lowercase_words if _lowercase_non_word(w)}
+    candidates = _NON_WORDS.among(doc.lowercase_words)
     if not candidates:
         return
     capitalised = set()  # capitalised mid-sentence somewhere in the article: a name here
@@ -279,3 +289,6 @@ def _lowercase_non_word(t: str) -> bool:
         return False
     return (t.islower() and len(t) >= 3 and t.isalpha() and t not in _PARTICLES and not lx.is_common_lowercase(t)
             and not lx.english(t))
+
+
+_NON_WORDS = lx.WordVerdicts(_lowercase_non_word)

@@ -48,7 +48,6 @@ def german_score(tok: Token, at_start: bool, prev: str = "") -> int:
 
 
 _SCORES: dict[tuple[str, bool, bool], int] = {}
-_LOWER: dict[str, int] = {}
 _INFLECTION = ("s", "es", "n", "en", "e", "er", "em")
 _GERMAN_ADJ = re.compile(r"(?:ig|isch|lich|bar|haft|sam)(?:e|er|en|es|em)$")
 
@@ -93,18 +92,14 @@ def _score(t: str, at_start: bool, after_modifier: bool) -> int:
     return 0
 
 
-_CAPITALISED: dict[str, int | None] = {}  # a capitalised word → 0 when no context makes it German
+def _german_somewhere(t: str) -> bool:
+    if t[0].isupper():  # mid-sentence after a determiner, or opening a sentence
+        return bool(_score(t, False, True) or _score(t, True, False))
+    return bool(_score(t, False, False))
 
 
-def _could_be_german(t: str) -> bool:
-    """Most capitalised words (names, sentence starts) are English in every context: decide that
-    once per word, so that only the rest pay for the context (sentence start, name cues)."""
-    v = _CAPITALISED.get(t, 1)
-    if v == 1:
-        v = None if _score(t, False, True) or _score(t, True, False) else 0
-        if len(_CAPITALISED) < 200_000:
-            _CAPITALISED[t] = v
-    return v is None
+# Most documents have no word that any context makes German; they stop at this set lookup.
+_GERMAN_SOMEWHERE = lx.WordVerdicts(_german_somewhere)
 
 
 def _inflected(low: str) -> bool:
@@ -180,40 +175,36 @@ def _adjacent(a: Token, b: Token, text: str, base: int) -> bool:
 def leftover_german(doc: Document, ctx: Context) -> Iterator:
     word_rule, seg_rule = ctx.rule("MT101"), ctx.rule("MT102")
     function_words = lx.word_list("german-function.txt")
+    possible = _GERMAN_SOMEWHERE.among(doc.word_set)
+    if not possible:
+        return
     names: set[str] = set()
     for block in doc.blocks:  # first pass: names introduced with a title or given name
         text = doc.block_text(block)
         toks = doc.tokens(block)
         # only a word that could be German needs to be known as a name
-        for i in [i for i, tok in enumerate(toks) if i and _CAPITALISED.get(tok[0], 1) != 0 and tok[0][0].isupper()]:
-            if _could_be_german(toks[i][0]) and german_score(toks[i], False, "the"):
+        for i in [i for i, tok in enumerate(toks) if i and tok[0] in possible and tok[0][0].isupper()]:
+            if german_score(toks[i], False, "the"):
                 _name_like(toks, i, text, block.start, names)
     for block in doc.blocks:
         text = doc.block_text(block)
         base = block.start
         toks = doc.tokens(block)
-        if not toks:
+        hits = [i for i, tok in enumerate(toks) if tok[0] in possible]
+        if not hits:
             continue
-        # Lowercase words score alike in any context: one dictionary lookup each, in a comprehension
-        # (this line sees every word of every file). None marks the words still to judge.
-        get, cap = _LOWER.get, _CAPITALISED.get
-        scores = [cap(t[0]) if t[0][0].isupper() else get(t[0]) for t in toks]
-        for i in [i for i, v in enumerate(scores) if v is None]:
+        scores = [0] * len(toks)
+        for i in hits:
             tok = toks[i]
             t = tok[0]
             if t[0].isupper():
-                if not _could_be_german(t):
-                    scores[i] = 0
-                    continue
                 at_start = starts_sentence(text, tok.start - base)
                 prev = toks[i - 1].text if i and _adjacent(toks[i - 1], tok, text, base) else ""
                 s = german_score(tok, at_start, prev)
                 if s == WEAK and _name_like(toks, i, text, base, names):
                     s = 0
             else:
-                s = _score(t, False, False)
-                if len(_LOWER) < 200_000:  # bounded: a 50 MB file of nonsense must not eat memory
-                    _LOWER[t] = s
+                s = _score(t, False, False)  # a lowercase word scores alike in any context
             scores[i] = s
         for i in [i for i, v in enumerate(scores) if v]:
             if _in_proper_name(toks, i, text, base):
