@@ -72,7 +72,7 @@ class Checker:
         return {c for c, r in self.rules.items() if any(matches(r, s) and (r.default or s.upper() == c) for s in selectors)}
 
     def check(self, doc: Document) -> list[Finding]:
-        from mtfix.detectors import load, patterns
+        from mtfix.detectors import patterns
 
         self._parser_needed()
         found: list[Finding] = list(patterns.run_all(doc, self.ctx))
@@ -80,9 +80,8 @@ class Checker:
             from mtfix.detectors import tokens
 
             found.extend(tokens.run_all(doc, self.ctx))
-        for fn, codes in load().items():
-            if any(c in self.ctx.enabled for c in codes):
-                found.extend(fn(doc, self.ctx))
+        for fn in self.ctx.detectors:
+            found.extend(fn(doc, self.ctx))
         found = finalize(doc, found, self.ctx.enabled)
         if self.accept:
             found = _drop_accepted(doc, found, self.accept)
@@ -131,11 +130,11 @@ class Checker:
     def _parser_needed(self) -> bool:
         """Whether enabled rules need the parse. The parser loads on the first check that needs it;
         without spaCy the parser rules drop out (and ``syntax_skipped`` says why)."""
-        if not any(self.rules[c].parser for c in self.ctx.enabled):
+        if not self.ctx.needs_parser:
             return False
         if self.syntax_skipped is None:
             self._load_parser()
-        return any(self.rules[c].parser for c in self.ctx.enabled)
+        return self.ctx.needs_parser
 
     def _load_parser(self) -> None:
         from mtfix import syntax

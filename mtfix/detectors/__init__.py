@@ -35,6 +35,15 @@ class Context:
         return [self.rules[c] for c in sorted(self.enabled) if self.rules[c].kind == "tokens"]
 
     @cached_property
+    def needs_parser(self) -> bool:
+        return any(self.rules[c].parser for c in self.enabled)
+
+    @cached_property
+    def detectors(self) -> list[Detector]:
+        """The detectors with at least one rule switched on."""
+        return [fn for fn, codes in load().items() if not self.enabled.isdisjoint(codes)]
+
+    @cached_property
     def _triggers(self) -> frozenset[str]:
         return frozenset(t for r in self.pattern_rules for t in r.triggers)
 

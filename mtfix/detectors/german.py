@@ -61,7 +61,7 @@ def _score(t: str, at_start: bool, after_modifier: bool) -> int:
         if len(head) < 4:
             return 0
         return _score(head, at_start, after_modifier)  # VW-Krise, U-Bahnhof: the head decides
-    if _inner_capital(t):
+    if not t.islower() and _inner_capital(t):
         return 0
     zen = lx.zipf_en(low)
     # Frequent English words can never score below: decide them before asking the dictionary.

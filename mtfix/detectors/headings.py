@@ -76,7 +76,11 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
         text = doc.text[b.start : b.end]
         if not b.is_heading and len(text) > 300 and not seen:
             continue  # a long paragraph before any heading repeats nothing
-        key = _norm(text)
+        # A paragraph whose first 400 characters already normalise to more than 200 is too long to
+        # be a repeated headline: its key is only ever compared by length, so the prefix will do.
+        key = _norm(text[:400]) if not b.is_heading and len(text) > 400 else ""
+        if len(key) <= 200:
+            key = _norm(text)
         prev = blocks[i - 1] if i else None
         candidates = list(seen)
         if prev is not None and not prev.is_heading and len(key) <= 120 and (b.is_heading or len(key.split()) <= 12):
@@ -123,7 +127,7 @@ def _repeat_of(key: str, candidates: list[str], long_enough: bool) -> bool | Non
 
 def _run_in(text: str, headings: list[str]) -> int:
     """Length of a heading (or its part before a colon) repeated at the start of a paragraph."""
-    low = text.lower()
+    low = text[: max(map(len, headings), default=0) + 3].lower()  # only the start can repeat one
     for h in headings:
         for cand in (h, h.partition(": ")[0] + ":"):
             if len(cand.split()) >= 5 and len(low) > len(cand) + 1 and low.startswith(cand) and low[len(cand)] in " \t":

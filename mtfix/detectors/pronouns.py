@@ -23,13 +23,14 @@ _SHE = re.compile(
     r"|shows|showed|has|is|was|raises|makes|reveals|proves|indicates)\b"
 )
 _GIVEN_NAME = re.compile(r"\b(?P<g>[A-Z][a-z]+) [A-Z][a-z]+")
-_FEMALE = re.compile(
-    r"\b(?:her|hers|herself|woman|women|girl|mother|daughter|wife|sister|queen|Mrs|Ms|Miss|Madam|actress|"
-    r"chairwoman|spokeswoman|businesswoman|grandmother|aunt|niece|lady|princess|duchess|she's)\b"
+# Words that show the article is about a woman / a man (looked up in the document's word set).
+_FEMALE = frozenset(
+    "her hers herself woman women girl mother daughter wife sister queen Mrs Ms Miss Madam actress "
+    "chairwoman spokeswoman businesswoman grandmother aunt niece lady princess duchess she's she’s".split()
 )
-_MALE = re.compile(
-    r"\b(?:his|him|himself|man|men|boy|father|son|husband|brother|king|Mr|sir|chairman|spokesman|"
-    r"businessman|grandfather|uncle|nephew|prince|duke|he's)\b"
+_MALE = frozenset(
+    "his him himself man men boy father son husband brother king Mr sir chairman spokesman "
+    "businessman grandfather uncle nephew prince duke he's he’s".split()
 )
 _DIRECT_ADDRESS = 3  # more second-person words than this outside quotes: the text talks to its reader
 
@@ -42,9 +43,9 @@ def _blocks_with_quotes(doc: Document) -> list[tuple[int, str, list[tuple[int, i
 @detector("MT601", "MT602", "MT603")
 def pronoun_register(doc: Document, ctx: Context) -> Iterator:
     register = "your" in doc.lowered and _YOUR_ANY.search(doc.masked) and (ctx.on("MT601") or ctx.on("MT602"))
-    gender = ctx.on("MT603") and _SHE.search(doc.masked)
+    gender = ctx.on("MT603") and not doc.word_set.isdisjoint(("she", "he")) and _SHE.search(doc.masked)
     if gender:
-        gender = _unreferenced_pronouns(doc.masked)
+        gender = _unreferenced_pronouns(doc)
     if not (register or gender):
         return
     blocks = _blocks_with_quotes(doc)
@@ -77,12 +78,12 @@ def pronoun_register(doc: Document, ctx: Context) -> Iterator:
         yield from _gender_without_referent(doc, ctx, blocks, gender)
 
 
-def _unreferenced_pronouns(plain: str) -> list[str]:
+def _unreferenced_pronouns(doc: Document) -> list[str]:
     """'she' when the article mentions no woman, 'he' when it mentions no man and names nobody."""
     out = []
     for pronoun, cue in (("she", _FEMALE), ("he", _MALE)):
-        if cue.search(plain) or pronoun == "he" and any(
-            lx.is_name(m.group("g")) and not lx.is_common_lowercase(m.group("g")) for m in _GIVEN_NAME.finditer(plain)
+        if not cue.isdisjoint(doc.word_set) or pronoun == "he" and any(
+            lx.is_name(m.group("g")) and not lx.is_common_lowercase(m.group("g")) for m in _GIVEN_NAME.finditer(doc.masked)
         ):
             continue  # a person is named ("Jared Polis ... he has"); most named people in news are men
         out.append(pronoun)
