@@ -62,7 +62,7 @@ class Checker:
         enabled -= {c for c, r in self.rules.items() if ignore and any(matches(r, s) for s in ignore)}
         if not syntax:
             enabled -= {c for c in enabled if self.rules[c].parser}
-        self.ctx = Context(self.rules, enabled, dict(reject or {}))
+        self.ctx = Context(self.rules, enabled, dict(reject or {}), syntax)
         self.syntax_skipped: str | None = None  # why the parser rules did not run, for one warning
         self.severity = {c: Severity(v) for c, v in (severity or {}).items()}
         self.full_selection = not select and not ignore  # every default rule runs
@@ -145,7 +145,7 @@ class Checker:
         except syntax.SyntaxUnavailable as e:
             self.syntax_skipped = str(e)
             enabled = {c for c in self.ctx.enabled if not self.rules[c].parser}
-            self.ctx = Context(self.rules, enabled, self.ctx.reject)
+            self.ctx = Context(self.rules, enabled, self.ctx.reject, False)
 
 
 def _drop_accepted(doc: Document, found: list[Finding], accept: list[str]) -> list[Finding]:

@@ -125,3 +125,28 @@ def test_rules_show_says_a_rule_needs_the_parser():
     out = subprocess.run([sys.executable, "-m", "mtfix", "rules", "show", "MT804"], capture_output=True, text=True,
                          cwd=ROOT).stdout
     assert "token pattern" in out and "needs the parser" in out and "Bad:" in out
+
+
+READER = (
+    "The lamp is easy to set up.\n\nA sleeve connects the lamp directly with your tripod.\n\n"
+    "Put the lamp on a table and switch it on at night.\n"
+)
+NEWS = (
+    "Russia and Iran have signed a treaty.\n\nBeyond the challenges in your partnership, both sides gain.\n\n"
+    "The treaty runs for twenty years.\n"
+)
+
+
+def _codes(text: str, syntax: bool) -> list[str]:
+    return [f.rule for f in Checker(select=["MT602"], syntax=syntax).check(parse(Source("x", text, False, "text")))]
+
+
+def test_imperative_shows_the_text_addresses_its_reader():
+    # the parse finds "Put the lamp …" (a verb with no subject): "your tripod" is meant
+    assert _codes(READER, syntax=False) == ["MT602"]
+    assert _codes(READER, syntax=True) == []
+    # third-person news keeps its finding with the parse
+    assert _codes(NEWS, syntax=True) == ["MT602"]
+    # an imperative inside a quotation is somebody speaking, not the text addressing its reader
+    quoted = NEWS + '\nThe minister said:\n\n"Sign the treaty now and keep it for twenty years."\n'
+    assert _codes(quoted, syntax=True) == ["MT602"]

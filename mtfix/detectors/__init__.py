@@ -19,6 +19,7 @@ class Context:
     rules: dict[str, Rule]
     enabled: set[str]
     reject: dict[str, str] = field(default_factory=dict)  # the project's rejected terms → preferred
+    syntax: bool = False  # the parser may be used: lexical rules can then refine what they report
 
     def on(self, code: str) -> bool:
         return code in self.enabled

@@ -52,7 +52,7 @@ def pronoun_register(doc: Document, ctx: Context) -> Iterator:
     second = 0 if not register else sum(
         1 for _, text, q in blocks for m in _SECOND.finditer(text) if not inside(q, m.start())
     )
-    if register and second <= _DIRECT_ADDRESS:
+    if register and second <= _DIRECT_ADDRESS and not _addresses_reader(doc, ctx):
         for base, text, q in blocks:
             if any(not inside(q, m.start()) for m in _FIRST.finditer(text)):
                 continue  # a letter, a chat or a column: 'I' and 'we' talk to 'you'
@@ -76,6 +76,32 @@ def pronoun_register(doc: Document, ctx: Context) -> Iterator:
                             yield ctx.rule("MT602").finding(a, a + len(w), w, [case("their"), case("its"), case("her")])
     if gender:
         yield from _gender_without_referent(doc, ctx, blocks, gender)
+
+
+def _addresses_reader(doc: Document, ctx: Context) -> bool:
+    """With the parse: an imperative sentence outside quotations ('Put your drinks in the icebox',
+    'Please check the temperature with the crook of your arm') shows a text that talks to its reader,
+    so its 'your' is meant. Without the parser (--no-syntax, or spaCy missing) nothing is known."""
+    if not ctx.syntax:
+        return False
+    from mtfix import syntax
+
+    try:
+        parsed = syntax.parse(doc)
+    except syntax.SyntaxUnavailable:
+        return False
+    for p in parsed:
+        quotes = quote_spans(doc.block_text(p.block))
+        for sent in p.sentences():
+            root = sent.root
+            if (
+                root.tag_ == "VB" and root.i - sent.start <= 2 and sent[0].lower_ != "to"
+                and sum(not (t.is_punct or t.is_space) for t in sent) >= 4
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+                and not inside(quotes, root.idx)
+            ):
+                return True
+    return False
 
 
 def _unreferenced_pronouns(doc: Document) -> list[str]:
