@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
 
-from mtfix.text import LETTER, Token, words
+from mtfix.text import Token, words
 
 MASK = "\ue000"  # stands in for anything that is not prose: code, URLs, markup
 
@@ -17,7 +17,6 @@ HEADING_KINDS = (TITLE, HEADING)
 _INK = re.compile(r"\S")  # between blocks: whitespace stays for line anchors
 _LINE = re.compile(r"[^\r\n]")  # code and URLs inside a block: only line breaks stay
 
-_LOWERCASE_WORD = re.compile(rf"(?<![{LETTER}'’-])[a-zß-öø-ÿ][{LETTER}]*(?![{LETTER}'’-])")
 _MAY_HAVE_URL = re.compile(r"://|www\.|@")  # a cheap scan before the costly one
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?]|\b[\w.+-]+@[\w-]+\.[\w.-]+\w")
 
@@ -87,11 +86,6 @@ class Document:
         """Distinct words as written: detectors judge each word once, and skip a document (in C,
         by set intersection) where no word is a candidate."""
         return frozenset(map(itemgetter(0), self.all_tokens()))
-
-    @cached_property
-    def lowercase_words(self) -> set[str]:
-        """Distinct words written in lowercase: one C-speed scan shared by the capitalisation checks."""
-        return set(_LOWERCASE_WORD.findall(self.masked))
 
     @cached_property
     def lowered(self) -> str:

@@ -59,7 +59,7 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
     candidates = _CAPITALISED_COMMON.among(doc.word_set)
     if not candidates:
         return
-    lowercase_seen = doc.lowercase_words
+    lowercase_seen = doc.word_set  # a word the article also writes in lowercase
     for block in doc.blocks:
         if block.is_heading:
             continue
@@ -225,7 +225,7 @@ def _abbreviation_before(text: str, dot: int) -> bool:
 def lowercase_name(doc: Document, ctx: Context) -> Iterator:
     """'hartz' beside 'Hartz IV', 'wolfgang franz', 'july 2012': a name written in lowercase."""
     rule = ctx.rule("MT403")
-    candidates = _NON_WORDS.among(doc.lowercase_words)
+    candidates = _NON_WORDS.among(doc.word_set)
     if not candidates:
         return
     capitalised = set()  # capitalised mid-sentence somewhere in the article: a name here

@@ -72,6 +72,7 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
     rule = ctx.rule("MT211")
     blocks = doc.blocks
     seen: list[str] = []  # normalised headings so far
+    run_ins: list[str] = []  # ... and the starts of a paragraph that would repeat one
     for i, b in enumerate(blocks):
         text = doc.text[b.start : b.end]
         if not b.is_heading and len(text) > 300 and not seen:
@@ -94,13 +95,14 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
                 s, e = b.start, b.end
             yield rule.finding(s, e, doc.text[s:e], [""], fix=True if hit else FixSafety.UNSAFE)
         elif not b.is_heading:
-            run_in = _run_in(text, seen)
+            run_in = _run_in(text, run_ins)
             if run_in:
                 e = b.start + run_in
                 yield rule.finding(b.start, e, doc.text[b.start : e], [""], fix=FixSafety.UNSAFE,
                                    message="Headline repeated at the start of the paragraph")
         if b.is_heading:
             seen.append(key)
+            run_ins += [c for c in (key, key.partition(": ")[0] + ":") if len(c.split()) >= 5]
 
 
 def _norm(text: str) -> str:
@@ -125,11 +127,12 @@ def _repeat_of(key: str, candidates: list[str], long_enough: bool) -> bool | Non
     return None
 
 
-def _run_in(text: str, headings: list[str]) -> int:
+def _run_in(text: str, starts: list[str]) -> int:
     """Length of a heading (or its part before a colon) repeated at the start of a paragraph."""
-    low = text[: max(map(len, headings), default=0) + 3].lower()  # only the start can repeat one
-    for h in headings:
-        for cand in (h, h.partition(": ")[0] + ":"):
-            if len(cand.split()) >= 5 and len(low) > len(cand) + 1 and low.startswith(cand) and low[len(cand)] in " \t":
-                return len(cand) + 1
+    if not starts:
+        return 0
+    low = text[: max(map(len, starts)) + 2].lower()  # only the start can repeat one
+    for cand in starts:
+        if len(low) > len(cand) + 1 and low.startswith(cand) and low[len(cand)] in " \t":
+            return len(cand) + 1
     return 0
