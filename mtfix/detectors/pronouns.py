@@ -16,7 +16,7 @@ _YOURSELF = re.compile(r"\b(?P<w>yourself|yourselves)\b", re.I)
 _YOUR = re.compile(r"\b(?P<w>[Yy]our)\s+(?P<n>[a-z][a-z-]+)")
 _YOU = re.compile(r"\byou\b", re.I)
 _YOUR_ANY = re.compile(r"\b[Yy]our")
-_FIRST = re.compile(r"\b(?:I|me|my|we|us|our)\b")
+_FIRST = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")
 # Speech verbs are left out: "...," he said is a person even when the article never says "man".
 _SHE = re.compile(
     r"\b(?P<w>she|he)\s+(?P<v>(?!(?:asked|added|explained|stressed|warned|noted|claimed|argued)\b)[a-z]+ed"
@@ -52,7 +52,12 @@ def pronoun_register(doc: Document, ctx: Context) -> Iterator:
     second = 0 if not register else sum(
         1 for _, text, q in blocks for m in _SECOND.finditer(text) if not inside(q, m.start())
     )
-    if register and second <= _DIRECT_ADDRESS and not _addresses_reader(doc, ctx):
+    # Two or more of I/me/my/we/us/our in narration: a column, a letter, a forum post or product copy
+    # ("we paid attention to …") that speaks to its reader. One alone may be a quotation MT broke.
+    first = 0 if not register else sum(
+        1 for _, text, q in blocks for m in _FIRST.finditer(text) if not inside(q, m.start())
+    )
+    if register and second <= _DIRECT_ADDRESS and first < 2 and not _addresses_reader(doc, ctx):
         for base, text, q in blocks:
             if any(not inside(q, m.start()) for m in _FIRST.finditer(text)):
                 continue  # a letter, a chat or a column: 'I' and 'we' talk to 'you'
