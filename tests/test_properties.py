@@ -47,3 +47,18 @@ def test_fix_is_idempotent_and_local(checker, s):
             pos_out += len(keep) + len(f.replacements[0])
             pos_in = f.end
         assert out[pos_out:] == s[pos_in:]
+
+
+@CFG
+@given(st.lists(st.sets(st.sampled_from(["Iranische", "Kommentare", "drone", "Drone", "Moscow", "the", "hartz",
+                                         "Alabuga", "kindergarten", "Gruppe", "zeitgeist", "wolfgang"])), max_size=6))
+def test_word_verdicts_answer_as_the_test_would(batches):
+    # The per-process memo behind the fast path must never change an answer, whatever came before.
+    from mtfix import lexicon as lx
+    from mtfix.detectors.capitals import _capitalised_common, _lowercase_non_word
+    from mtfix.detectors.german import _german_somewhere
+
+    for test in (_german_somewhere, _capitalised_common, _lowercase_non_word):
+        verdicts = lx.WordVerdicts(test)
+        for words in batches:
+            assert verdicts.among(frozenset(words)) == {w for w in words if test(w)}
