@@ -150,3 +150,15 @@ def test_imperative_shows_the_text_addresses_its_reader():
     # an imperative inside a quotation is somebody speaking, not the text addressing its reader
     quoted = NEWS + '\nThe minister said:\n\n"Sign the treaty now and keep it for twenty years."\n'
     assert _codes(quoted, syntax=True) == ["MT602"]
+
+
+def test_register_rules_fall_back_to_lexical_without_spacy(monkeypatch):
+    from mtfix import syntax
+
+    def missing():
+        raise syntax.SyntaxUnavailable("spaCy is not installed")
+
+    monkeypatch.setattr(syntax, "nlp", missing)
+    checker = Checker(select=["MT602"])
+    found = [f.rule for f in checker.check(parse(Source("x", READER, False, "text")))]
+    assert found == ["MT602"] and checker.ctx.syntax is False  # asked once, then known to be missing

@@ -99,7 +99,7 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
 
 def _capitalised_common(t: str) -> bool:
     """A capitalised common word in any context; most capitalised words are names and stop here."""
-    if len(t) < 2 or not t[0].isupper() or (len(t) > 1 and t[1:].replace("-", "").isupper()) or "'" in t or "’" in t:
+    if len(t) < 2 or not t[0].isupper() or t[1:].replace("-", "").isupper() or "'" in t or "’" in t:
         return False
     low = t.lower()
     if low in _CONJUNCTIONS or low in _SHOUTED:

@@ -94,6 +94,7 @@ def _addresses_reader(doc: Document, ctx: Context) -> bool:
     try:
         parsed = syntax.parse(doc)
     except syntax.SyntaxUnavailable:
+        ctx.syntax = False  # not installed: do not try again for every document
         return False
     for p in parsed:
         quotes = quote_spans(doc.block_text(p.block))
