@@ -285,10 +285,11 @@ _YEAR_OR_DAY = re.compile(r"[ \u00a0]\d{1,4}\b")
 
 @lru_cache(maxsize=100_000)
 def _lowercase_non_word(t: str) -> bool:
+    if not (t.islower() and len(t) >= 3 and t.isalpha()) or t in _PARTICLES:
+        return False
     if t not in _MONTHS and lx.zipf_en(t) >= 4.5:  # frequent: an English word, no need to ask hunspell
         return False
-    return (t.islower() and len(t) >= 3 and t.isalpha() and t not in _PARTICLES and not lx.is_common_lowercase(t)
-            and not lx.english(t))
+    return not lx.is_common_lowercase(t) and not lx.english(t)
 
 
 _NON_WORDS = lx.WordVerdicts(_lowercase_non_word)
