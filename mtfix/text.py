@@ -58,9 +58,23 @@ def starts_sentence(text: str, pos: int, block_start: int = 0) -> bool:
     c = text[i]
     if c in "\n:;|•–—-#>+" or c.isdigit() and _after_list_number(text, i):
         return True
+    if c in ")]":  # '4) Would', '[5] Since', '(PERSON4) Both': a marker that opens the line
+        return _LINE_MARKER.fullmatch(text, max(block_start, text.rfind("\n", block_start, i) + 1), i + 1) is not None
     if c in SENTENCE_END:
-        return not _is_abbreviation(text, i)
+        return not _is_abbreviation(text, i) or _letter_item(text, i, block_start)
     return c in "”’\"'" and i > block_start and text[i - 1] in SENTENCE_END + ",:"
+
+
+_LINE_MARKER = re.compile(r"[ \t]*[(\[]?[\w#]{1,12}[)\]]")
+
+
+def _letter_item(text: str, dot: int, block_start: int) -> bool:
+    """'A. Inspect …', '… damage. B. Open …': a lettered list item, not an initial."""
+    j = dot - 1
+    if j < block_start or not text[j].isupper() or (j > block_start and text[j - 1].isalpha()):
+        return False
+    before = text[block_start:j].rstrip(" \t")
+    return before == "" or before[-1] in "\n" + SENTENCE_END
 
 
 def _after_list_number(text: str, i: int) -> bool:

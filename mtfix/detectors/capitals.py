@@ -122,13 +122,16 @@ def _in_name(toks: list[Token], i: int, text: str, base: int) -> bool:
     """Part of a capitalised sequence ('Military Intelligence Directorate', 'Bank of England')."""
     prev = toks[i - 1] if i > 0 and _adjacent(toks[i - 1], toks[i], text, base) else None
     nxt = toks[i + 1] if i + 1 < len(toks) and _adjacent(toks[i], toks[i + 1], text, base) else None
+    after_capital = prev and (prev.is_title or prev.is_upper) and _namey(prev) and not _proper_adjective(prev)
+    if after_capital and (lx.english(prev.text) or lx.is_name(prev.text)):
+        return True  # 'Vienna Regional Directorate of …', 'Press Trust of India'; not 'Shahed Backbone of Moscow'
     if nxt and nxt.text in ("of", "for", "de", "du", "von") and i + 2 < len(toks) and toks[i + 2].is_title:
         return toks[i].text.lower() in _NAME_HEADS
     if nxt and (nxt.is_title or nxt.is_upper) and _namey(nxt):
         return True
     if prev and prev.text in ("of", "for") and i >= 2 and toks[i - 2].is_title:
         return True
-    return bool(prev and (prev.is_title or prev.is_upper) and _namey(prev) and not _proper_adjective(prev))
+    return bool(after_capital)
 
 
 def _sandwiched(toks: list[Token], i: int, text: str, base: int) -> bool:
