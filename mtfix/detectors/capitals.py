@@ -11,7 +11,7 @@ from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import PARAGRAPH, Document
 from mtfix.finding import Severity
-from mtfix.text import ABBREVIATIONS, Token, starts_sentence
+from mtfix.text import ABBREVIATIONS, WORD, Token, quote_spans, starts_sentence
 
 _FUNCTION = frozenset(
     "and or but the a an of to in on at for with from by as than that which who into onto over under "
@@ -67,6 +67,7 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
         base = block.start
         toks = doc.tokens(block)
         title_case: bool | None = None  # decided once, and only for a block with a candidate
+        quotes: list[tuple[int, int]] | None = None
         for i in [i for i, tok in enumerate(toks) if tok[0] in candidates]:
             tok = toks[i]
             t = tok[0]
@@ -77,6 +78,10 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 title_case = _title_case_block(toks)
             if title_case:
                 break
+            if quotes is None:
+                quotes = quote_spans(text)
+            if any(qs <= tok.start - base < qe and _title_like(text[qs:qe]) for qs, qe in quotes):
+                continue  # a quoted title or slogan: “The Pain of Remorse”, “Fridays For Future”
             if low in _CONJUNCTIONS:
                 if not _in_name(toks, i, text, base):
                     yield rule.finding(tok.start, tok.end, t, [low], severity=Severity.MINOR)
@@ -95,6 +100,12 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 yield rule.finding(tok.start, tok.end, t, [low])
 
 
+
+
+def _title_like(quoted: str) -> bool:
+    """Most content words capitalised: a title, not a sentence MT left German capitals in."""
+    content = [w for w in WORD.findall(quoted) if len(w) > 3 and w.lower() not in _FUNCTION]
+    return len(content) >= 2 and sum(w[0].isupper() for w in content) >= 0.6 * len(content)
 
 
 def _capitalised_common(t: str) -> bool:
