@@ -90,7 +90,7 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 if _between_lowercase(toks, i, text, base):
                     yield rule.finding(tok.start, tok.end, t, [low], severity=Severity.MINOR)
                 continue
-            if _in_name(toks, i, text, base):
+            if _in_name(toks, i, text, base) or _ui_label(toks, i):
                 continue
             # A word the article also writes in lowercase is no name here; nor is a common word heading
             # "X of Moscow" that is no name head ("Backbone of Moscow"), nor one after a lowercase
@@ -100,6 +100,17 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 yield rule.finding(tok.start, tok.end, t, [low])
 
 
+
+
+_UI_VERBS = frozenset("tap click press select choose toggle touch hit".split())
+
+
+def _ui_label(toks: list[Token], i: int) -> bool:
+    """'tap Repair', 'click on the Start button': English capitalises the labels of buttons and menus."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and toks[j].text in ("on", "the"):
+        j -= 1
+    return j >= 0 and toks[j].text.lower() in _UI_VERBS
 
 
 def _title_like(quoted: str) -> bool:
