@@ -29,6 +29,23 @@ def _style(doc: Document, b: Block) -> str | None:
     return None
 
 
+# A heading is a phrase ("the essentials in brief"); a line with a subject pronoun, an auxiliary or an
+# opening conjunction is a sentence that lost its punctuation (chat, reviews, forum posts).
+_CLAUSE_WORDS = frozenset(
+    "i you he she it we they is are was were am be been has have had do does did can could will would shall "
+    "should may might must don't doesn't didn't can't won't isn't aren't wasn't i'm it's you've".split()
+)
+_CLAUSE_OPENERS = frozenset("yes no but because please just since then when if so and or also".split())
+_WH = frozenset("how why what where who which".split())
+
+
+def _clause_like(toks) -> bool:
+    lows = [t.text.lower().replace("’", "'") for t in toks]
+    if lows[0] in _WH:  # "how the drones are made": a heading form
+        return False
+    return lows[0] in _CLAUSE_OPENERS or any(w in _CLAUSE_WORDS for w in lows)
+
+
 def _capitalise(text: str, style: str) -> str:
     if style == "title":
         out = []
@@ -50,7 +67,8 @@ def headings(doc: Document, ctx: Context) -> Iterator:
         for b in heads:
             text = doc.text[b.start : b.end]
             first = words(text)
-            if first and first[0].start == 0 and text[0].islower() and not any(c.isupper() for c in first[0].text):
+            if (first and first[0].start == 0 and text[0].islower() and not any(c.isupper() for c in first[0].text)
+                    and not _clause_like(first)):
                 yield ctx.rule("MT210").finding(b.start, b.end, text, [_capitalise(text, house)])
 
     if ctx.on("MT211"):
