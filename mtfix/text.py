@@ -74,7 +74,8 @@ def _letter_item(text: str, dot: int, block_start: int) -> bool:
     if j < block_start or not text[j].isupper() or (j > block_start and text[j - 1].isalpha()):
         return False
     before = text[block_start:j].rstrip(" \t")
-    return before == "" or before[-1] in "\n" + SENTENCE_END
+    # after the line start or a sentence's end ('damage. B.'), not inside an abbreviation ('U.S. Army')
+    return before == "" or before[-1] == "\n" or (before[-1] in SENTENCE_END and len(before) > 1 and not before[-2].isupper())
 
 
 def _after_list_number(text: str, i: int) -> bool:

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from mtfix.detectors import Context, detector
 from mtfix.document import Block, Document
 from mtfix.finding import FixSafety
-from mtfix.text import words
+from mtfix.text import Token, words
 
 NEAR_DUPLICATE = 92.0  # rapidfuzz ratio: a changed letter or two, not a different heading
 _MINOR_WORDS = frozenset("a an the and or but of to in on at for with from by as vs via nor".split())
@@ -39,7 +39,7 @@ _CLAUSE_OPENERS = frozenset("yes no but because please just since then when if s
 _WH = frozenset("how why what where who which".split())
 
 
-def _clause_like(toks) -> bool:
+def _clause_like(toks: list[Token]) -> bool:
     lows = [t.text.lower().replace("’", "'") for t in toks]
     if lows[0] in _WH:  # "how the drones are made": a heading form
         return False
