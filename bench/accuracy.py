@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import DATA, clean_articles, jsonl  # noqa: E402
+from bench.common import DATA, clean_articles, jsonl, occurrences  # noqa: E402
 from mtfix.engine import Checker, parse  # noqa: E402
 from mtfix.source import Source  # noqa: E402
 
@@ -67,12 +67,12 @@ def mt_articles() -> None:
         fs = findings(text)
         spans = []
         for art in a["artifacts"]:
-            starts = list(_all(text, art["text"])) if art.get("occurrences") else [text.find(art["text"])]
+            starts = list(occurrences(text, art["text"])) if art.get("occurrences") else [text.find(art["text"])]
             spans += [(s, s + len(art["text"]), art["category"]) for s in starts if s >= 0]
         for s, e, cat in spans:
             per_cat[cat][1] += 1
             per_cat[cat][0] += any(f.start < e and s < f.end for f in fs)
-        traps = [(s, s + len(t)) for t in a["traps"] for s in _all(text, t)]
+        traps = [(s, s + len(t)) for t in a["traps"] for s in occurrences(text, t)]
         for f in fs:
             on_trap = any(f.start < e and s < f.end for s, e in traps)
             trap_hits += on_trap and f.severity.value != "minor"
@@ -95,12 +95,6 @@ def mt_articles() -> None:
           f"{fa_major} = {1000 * fa_major / clean_words:.2f} per 1,000 clean words (target < 1); "
           f"major+ findings on traps anywhere: {trap_hits}")
 
-
-def _all(text: str, sub: str):
-    i = text.find(sub)
-    while i >= 0:
-        yield i
-        i = text.find(sub, i + 1)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 DATA = Path(os.environ.get("MTFIX_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
@@ -28,3 +29,11 @@ def clean_articles(max_words: int = 300) -> list[str]:
     if cur:
         arts.append("\n".join(cur))
     return arts
+
+
+def occurrences(text: str, sub: str) -> Iterator[int]:
+    """Every start of ``sub`` in ``text``: an annotated span or a trap may occur more than once."""
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + 1)

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import DATA, clean_articles, jsonl  # noqa: E402
+from bench.common import DATA, clean_articles, jsonl, occurrences  # noqa: E402
 from mtfix.engine import Checker, parse  # noqa: E402
 from mtfix.source import Source  # noqa: E402
 
@@ -117,7 +117,7 @@ def articles() -> None:
                 rec[cat][2] += 1
                 rec[cat][0] += any(f.start < e and s < f.end for f in lex)
                 rec[cat][1] += any(f.start < e and s < f.end for f in full)
-        traps = [(s, s + len(t)) for t in a["traps"] for s in _all(text, t)]
+        traps = [(s, s + len(t)) for t in a["traps"] for s in occurrences(text, t)]
         for f in full:
             if not f.rule.startswith("MT8"):
                 continue
@@ -135,12 +135,6 @@ def articles() -> None:
     print(f"mt_articles: MT601/MT602 findings on no annotated artifact, lexical {register_fa['lexical']} → "
           f"with the parse {register_fa['with the parse']}")
 
-
-def _all(text: str, sub: str):
-    i = text.find(sub)
-    while i >= 0:
-        yield i
-        i = text.find(sub, i + 1)
 
 
 def speed() -> None:
