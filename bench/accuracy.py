@@ -96,7 +96,6 @@ def mt_articles() -> None:
           f"major+ findings on traps anywhere: {trap_hits}")
 
 
-
 if __name__ == "__main__":
     if not DATA.is_dir():
         sys.exit(f"bench: no evaluation data at {DATA} (set MTFIX_DATA)")

@@ -136,7 +136,6 @@ def articles() -> None:
           f"with the parse {register_fa['with the parse']}")
 
 
-
 def speed() -> None:
     from mtfix import syntax
 
