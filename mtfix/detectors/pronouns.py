@@ -54,12 +54,12 @@ def pronoun_register(doc: Document, ctx: Context) -> Iterator:
     )
     # Two or more of I/me/my/we/us/our in narration: a column, a letter, a forum post or product copy
     # ("we paid attention to …") that speaks to its reader. One alone may be a quotation MT broke.
-    first = 0 if not register else sum(
-        1 for _, text, q in blocks for m in _FIRST.finditer(text) if not inside(q, m.start())
-    )
-    if register and second <= _DIRECT_ADDRESS and first < 2 and not _addresses_reader(doc, ctx):
-        for base, text, q in blocks:
-            if any(not inside(q, m.start()) for m in _FIRST.finditer(text)):
+    first = [0] * len(blocks) if not register else [
+        sum(1 for m in _FIRST.finditer(text) if not inside(q, m.start())) for _, text, q in blocks
+    ]
+    if register and second <= _DIRECT_ADDRESS and sum(first) < 2 and not _addresses_reader(doc, ctx):
+        for (base, text, q), own_first in zip(blocks, first, strict=True):
+            if own_first:
                 continue  # a letter, a chat or a column: 'I' and 'we' talk to 'you'
             for s, e in sentences(text):
                 sent = text[s:e]
