@@ -37,3 +37,12 @@ def occurrences(text: str, sub: str) -> Iterator[int]:
     while i >= 0:
         yield i
         i = text.find(sub, i + 1)
+
+
+def clean_documents() -> list[str]:
+    """clean_english as real articles are laid out: one long document per origin, one segment per
+    paragraph with blank lines between (the layout that document-level rules see in practice)."""
+    docs: dict[str, list[str]] = {}
+    for r in jsonl("clean_english/data.jsonl"):
+        docs.setdefault(r["origin"], []).append(r["text"])
+    return ["\n\n".join(v) for v in docs.values()]

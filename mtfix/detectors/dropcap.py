@@ -1,28 +1,76 @@
-"""Drop caps: the decorative first letter of an article, scraped as text in front of the translation
-('Dhe bad news', 'IGermany's largest')."""
+"""Drop caps: the decorative first letter of an article, scraped as text in front of or in place of
+the translation's first letter ('DAfter two goals', 'IGermany's largest', 'Dhe bad news', 'BErlin').
+
+Decided by shape and the dictionary, never by a list: the token is no word, and it becomes a word
+when its first capital is dropped, its second letter lowered, or (for the article's opening word
+only) its first letter replaced so that it becomes one of the most frequent English words."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import PARAGRAPH, Document
 
+# What may stand before the opening word on its line: a scraped 'date 2024-02-18', or a dateline
+# ('BERLIN (dpa) –', 'Zurich (AP) -').
+_DATE = re.compile(r"date \d{4}-\d\d-\d\d[ \t]+")
+_DATELINE = re.compile(r"[A-ZÄÖÜ][\w./-]*(?:[ \t][A-ZÄÖÜ][\w./-]*){0,3}[ \t]*\([^()\n]{1,30}\)[ \t]*[–—-][ \t]*")
+_OPENING_BLOCKS = 6  # the article body starts within the first few blocks, after any furniture
+_REPLACED_ZIPF = 5.8  # 'The', 'She', 'When': only the most frequent words are a safe bet for a replaced letter
+
+
+def _word(w: str) -> bool:
+    return lx.english(w) or lx.is_name(w)
+
+
+def _no_word(t: str) -> bool:
+    low = t.lower()
+    return not (lx.english(t) or lx.english(low) or lx.is_name(t) or lx.zipf_en(low) >= 2.5 or lx.zipf_de(low) >= 3.0)
+
+
+def candidates(t: str, opening: bool) -> list[str]:
+    """The words a scraped drop cap may stand for, best first."""
+    core, _, tail = t.partition("'")  # IGermany's
+    if len(core) < 3 or not core[0].isupper() or not core.isalpha():
+        return []
+    out: list[str] = []
+    if core[1].isupper() and core[2:].islower() and core[2:] != "s" and not lx.english(core):
+        if _word(core[1:]):  # DAfter, IGermany, MAt
+            out.append(core[1:])
+        lowered = core[0] + core[1:].lower()
+        if lx.is_name(lowered) or (lx.english(lowered) and lx.zipf_en(lowered) >= 4):  # BErlin, MAt
+            out.append(lowered)
+    elif opening and core[1:].islower() and _no_word(core):  # Dhe: a German initial in place of 'T'
+        best = max(
+            ((lx.zipf_en(c + core[1:]), c + core[1:]) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c != core[0]),
+            default=(0.0, ""),
+        )
+        if best[0] >= _REPLACED_ZIPF:
+            out.append(best[1])
+    return [w + (("'" + tail) if tail else "") for w in out]
+
 
 @detector("MT323")
 def drop_cap(doc: Document, ctx: Context) -> Iterator:
     rule = ctx.rule("MT323")
-    paragraphs = [b for b in doc.blocks if b.kind == PARAGRAPH][:3]  # the article opens within these
-    for block in paragraphs:
+    opening = True  # the first paragraph that reads as prose is the article's opening
+    for n, block in enumerate(b for b in doc.blocks if b.kind == PARAGRAPH):
+        if n >= _OPENING_BLOCKS:
+            break
         toks = doc.tokens(block)
-        if not toks or toks[0].start != block.start:
+        if not toks:
             continue
-        t = toks[0].text
-        rest = t[1:]
-        if len(t) < 3 or not t[0].isupper() or lx.english(t) or lx.english(t.lower()):
-            continue
-        if lx.zipf_en(t.lower()) >= 1 or lx.zipf_de(t.lower()) >= 2:  # a name or a German word
-            continue
-        if (rest[0].isupper() and not rest.isupper() and lx.english(rest)) or (rest.islower() and lx.zipf_en(rest) >= 5):
-            yield rule.finding(toks[0].start, toks[0].start + 1, t[0], [""])
+        date = _DATE.match(doc.masked, block.start, block.end)
+        at = date.end() if date else block.start
+        dateline = _DATELINE.match(doc.masked, at, block.end)
+        for pos in (at, dateline.end()) if dateline else (at,):
+            tok = next((t for t in toks if t.start >= pos), None)
+            reps = candidates(tok.text, opening) if tok is not None and tok.start == pos else []
+            if reps:
+                yield rule.finding(tok.start, tok.end, tok.text, reps)
+                break
+        if len(toks) >= 8:  # a short line is furniture or a heading; the opening comes after it
+            opening = False
