@@ -19,13 +19,20 @@ _FUNCTION = frozenset(
 )
 # Only these are reported when capitalised: the others often open a clause after a dash or quote.
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "with", "of"})
+# Capitalised right after a lowercase word, a preposition or conjunction is no title and opens no sentence:
+# "an avalanche In Zermatt", "reported that After numerous attempts". (A name or title-case line is
+# excluded before this is asked.)
+_LINKING = frozenset(
+    "after before in on at to for from by into onto under over about against during without within since "
+    "until because although while if that".split()
+)
 # Capitalised mid-sentence between two lowercase words, these are German-style slips: "because We started".
 _SHOUTED = frozenset("the we they you he she our their its this these those a an but because".split())
 # A lowercase modifier before a capitalised common noun: "severe Thunderstorms", "this Area".
 _MODIFIERS = frozenset(
     "this these those every each several many few more most such own severe strong heavy light big small "
     "large huge high low long short new old great little last next whole entire early late good bad hot "
-    "cold warm dry wet individual possible further my your our their its".split()
+    "cold warm dry wet individual possible further my your our their its a an".split()
 )
 _MODIFIER_SUFFIX = ("al", "ous", "ive", "ful", "less", "ble", "ary", "ing", "ic", "ly")
 _PREPOSITIONS_ING = frozenset("during including following regarding concerning according excluding considering".split())
@@ -86,6 +93,10 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 if not _in_name(toks, i, text, base):
                     yield rule.finding(tok.start, tok.end, t, [low], severity=Severity.MINOR)
                 continue
+            if low in _LINKING and low not in _SHOUTED:
+                if _after_lowercase(toks, i, text, base) and not _title_run_after(text, tok.end - base):
+                    yield rule.finding(tok.start, tok.end, t, [low], severity=Severity.MINOR)
+                continue
             if low in _SHOUTED:
                 if _between_lowercase(toks, i, text, base):
                     yield rule.finding(tok.start, tok.end, t, [low], severity=Severity.MINOR)
@@ -124,7 +135,7 @@ def _capitalised_common(t: str) -> bool:
     if len(t) < 2 or not t[0].isupper() or t[1:].replace("-", "").isupper() or "'" in t or "’" in t:
         return False
     low = t.lower()
-    if low in _CONJUNCTIONS or low in _SHOUTED:
+    if low in _CONJUNCTIONS or low in _SHOUTED or low in _LINKING:
         return True
     return not (
         low in _FUNCTION or low in _NAME_HEADS or low in _TITLES or len(t) < 4 or lx.zipf_en(low) < 3.0
@@ -153,6 +164,13 @@ def _in_name(toks: list[Token], i: int, text: str, base: int) -> bool:
         return True
     if prev and prev.text in ("of", "for") and i >= 2 and toks[i - 2].is_title:
         return True
+    # 'Office for the Protection of …', 'Player of the Year': a name goes on through 'of the'
+    if prev and prev.text == "the" and i >= 3 and toks[i - 2].text in ("of", "for") and toks[i - 3].is_title:
+        return True
+    # 'Frankfurt/Main', 'Traffic/Environment': the second half of a slashed pair of capitals
+    start = toks[i].start - base
+    if start >= 2 and text[start - 1] == "/" and i > 0 and toks[i - 1].end - base == start - 1 and toks[i - 1].is_title:
+        return True
     return bool(after_capital)
 
 
@@ -173,6 +191,16 @@ def _between_lowercase(toks: list[Token], i: int, text: str, base: int) -> bool:
     prev, nxt = toks[i - 1], toks[i + 1]
     return (prev.text.islower() and nxt.text.islower() and _adjacent(prev, toks[i], text, base)
             and _adjacent(toks[i], nxt, text, base))
+
+
+def _after_lowercase(toks: list[Token], i: int, text: str, base: int) -> bool:
+    return i > 0 and toks[i - 1].text.islower() and _adjacent(toks[i - 1], toks[i], text, base)
+
+
+def _title_run_after(text: str, pos: int) -> bool:
+    """'he watched Into The Wild': an unquoted title goes on in capitals; 'avalanche In Zermatt' does not."""
+    nxt = WORD.findall(text, pos, pos + 60)[:2]
+    return len(nxt) == 2 and nxt[0][0].isupper() and nxt[1][0].isupper()
 
 
 def _after_modifier(toks: list[Token], i: int, text: str, base: int) -> bool:
@@ -261,6 +289,7 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
             if block is not None and not block.is_heading and not starts_sentence(doc.masked, tok.start, block.start):
                 capitalised.add(tok.text)
     names: set[str] = set()
+    only_names: set[str] = set()  # frequent words the dictionary knows only capitalised: germany, monday
     for block in doc.blocks:  # first pass: lowercase words that this article shows to be names
         toks = doc.tokens(block)
         text = doc.block_text(block)
@@ -273,6 +302,8 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
             prev = toks[i - 1] if i and _adjacent(toks[i - 1], tok, text, block.start) else None
             nxt = toks[i + 1] if i + 1 < len(toks) and _adjacent(tok, toks[i + 1], text, block.start) else None
             known = lx.is_name(t.capitalize())
+            if known and len(t) >= 5 and lx.zipf_en(t) >= 3.5 and t not in _STYLED_LOWERCASE and _not_in_code(text, tok, block.start):
+                only_names.add(t)
             if (
                 (t in _MONTHS and _YEAR_OR_DAY.match(text, tok.end - block.start))  # july 2012
                 or (known and nxt is not None and _lowercase_non_word(nxt.text) and lx.is_name(nxt.text.capitalize()))
@@ -283,6 +314,8 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
                 names.add(t)
                 if nxt is not None and _lowercase_non_word(nxt.text) and lx.is_name(nxt.text.capitalize()):
                     names.add(nxt.text)
+    if len(only_names) >= 2:  # a text that lost its capitals loses them on several names
+        names |= only_names
     if not names:
         return
     for block in doc.blocks:
@@ -304,6 +337,15 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return out
 
 
+def _not_in_code(text: str, tok: Token, base: int) -> bool:
+    """'#germany', '@monday', 'germany_2024', 'site/germany': handles, tags and paths keep their case."""
+    before = text[tok.start - base - 1 : tok.start - base]
+    after = text[tok.end - base : tok.end - base + 1]
+    return before not in ("#", "@", "/", "_") and after not in ("_", "/", "@")
+
+
+# The dictionary lists these capitalised only, but style guides write them lowercase (AP: "internet").
+_STYLED_LOWERCASE = frozenset("internet google googled gothic web que prix matt kosher bible".split())
 _MONTHS = frozenset("january february april june july september october november december".split())
 _YEAR_OR_DAY = re.compile(r"[ \u00a0]\d{1,4}\b")
 
@@ -312,8 +354,8 @@ _YEAR_OR_DAY = re.compile(r"[ \u00a0]\d{1,4}\b")
 def _lowercase_non_word(t: str) -> bool:
     if not (t.islower() and len(t) >= 3 and t.isalpha()) or t in _PARTICLES:
         return False
-    if t not in _MONTHS and lx.zipf_en(t) >= 4.5:  # frequent: an English word, no need to ask hunspell
-        return False
+    if t not in _MONTHS and lx.zipf_en(t) >= 4.5:  # frequent: an English word, unless only its capital is
+        return lx.is_name(t) and not lx.is_common_lowercase(t) and not lx.english(t)  # germany, monday
     return not lx.is_common_lowercase(t) and not lx.english(t)
 
 

@@ -1,0 +1,21 @@
+"""Rules that decide by principle (shape, dictionary, document) where one example marker cannot show
+the behaviour: several findings per text, or a condition on the whole document."""
+
+from __future__ import annotations
+
+from mtfix.engine import Checker
+from mtfix.rules import load_all
+from tests.conftest import check_text
+
+RULES = load_all()
+
+
+def found(code: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    only = Checker(RULES, select=[code], syntax=False)
+    return [(f.text, f.replacements) for f in check_text(only, text) if f.rule == code]
+
+
+def test_lowercase_dictionary_names_need_two_in_the_article():
+    text = "From monday, storms will reach the north of germany and Austria."
+    assert found("MT403", text) == [("monday", ("Monday",)), ("germany", ("Germany",))]
+    assert found("MT403", "Storms will reach the north of germany tonight.") == []
