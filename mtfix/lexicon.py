@@ -97,7 +97,9 @@ def german_compound(word: str) -> bool:
     w = word.casefold()
     for i in range(3, len(w) - 3):
         head = w[i:]
-        if zipf_de(head) < 2.5 or zipf_en(head) >= 2.5:
+        zde = zipf_de(head)
+        # a head that is also a rare English word ('welt', 'tag') counts when German uses it far more
+        if zde < 2.5 or (zipf_en(head) >= 2.5 and not (zde >= 3.5 and zde - zipf_en(head) >= 2)):
             continue
         for link in _LINKS:
             if link and not w[:i].endswith(link):
@@ -165,17 +167,13 @@ _UMLAUT = str.maketrans("äöü", "aou")
 
 
 def translate(word: str) -> str | None:
-    """An English suggestion for a German word form: exact, then by stripping inflection and
-    umlaut plurals, then by its last compound part."""
+    """An English suggestion for a German word form: exact, or after stripping inflection and umlaut
+    plurals. A compound whose whole is unknown gets none: its head alone ('Bayernwerk' → 'plant') or a
+    misread head ('Verkehrswende' → 'end') is a wrong suggestion, and none is better than a wrong one."""
     g = glossary()
-    w = word.lower()
-    for cand in _lemmas(w):
+    for cand in _lemmas(word.lower()):
         if cand in g:
             return _match_case(word, g[cand])
-    for i in range(1, len(w) - 3):  # compounds: Gewerkschafts|bund → the head decides
-        for cand in _lemmas(w[i:]):
-            if len(cand) >= 4 and cand in g:
-                return _match_case(word, g[cand])
     return None
 
 

@@ -19,3 +19,10 @@ def test_lowercase_dictionary_names_need_two_in_the_article():
     text = "From monday, storms will reach the north of germany and Austria."
     assert found("MT403", text) == [("monday", ("Monday",)), ("germany", ("Germany",))]
     assert found("MT403", "Storms will reach the north of germany tonight.") == []
+
+
+def test_compound_gets_no_suggestion_from_its_head_alone():
+    """'Verkehrswende' has the glossary word 'Ende' inside it; suggesting 'end' would be wrong."""
+    hits = found("MT101", "The city council approved the Verkehrswende on Monday.")
+    assert hits == [("Verkehrswende", ())]
+    assert found("MT101", "The Belegschaften are prepared for a long strike.") == [("Belegschaften", ("workforce",))]

@@ -57,10 +57,14 @@ def _score(t: str, at_start: bool, after_modifier: bool) -> int:
     if len(t) < 3 or low in lx.word_list("german-accept.txt") or t.isupper():
         return 0
     if "-" in t:
-        head = t.rpartition("-")[2]
+        parts = t.split("-")
+        head = parts[-1]
         if len(head) < 4:
             return 0
-        return _score(head, at_start, after_modifier)  # VW-Krise, U-Bahnhof: the head decides
+        score = _score(head, at_start, after_modifier)  # VW-Krise, U-Bahnhof: the head decides
+        if not score and len(parts) == 2 and all(len(p) >= 4 and _german_leaning(p) for p in parts):
+            return WEAK  # Klima-Kleber: each part German, neither English; a double name stays possible
+        return score
     if not t.islower() and _inner_capital(t):
         return 0
     zen = lx.zipf_en(low)
@@ -90,6 +94,45 @@ def _score(t: str, at_start: bool, after_modifier: bool) -> int:
     if zen < 2.7 and zde >= 4.0 and zde - zen >= 2.3 and after_modifier:
         return WEAK  # the Saison, a Gruppe, his Gesicht: an English determiner before a German noun
     return 0
+
+
+def _german_leaning(part: str) -> bool:
+    """Far more German than English, and no English word or name: Klima, Kleber, Bild, Inhalt."""
+    low = part.lower()
+    zde, zen = lx.zipf_de(low), lx.zipf_en(low)
+    return zde >= 3.0 and zde - zen >= 1.5 and not lx.english(low) and not lx.is_name(part)
+
+
+# A label before a colon at a line start or inside a bracket ('(Bild: GEPA)', 'Von: Anna Roth'), or a
+# word inside a paywall or ticker marker ('*** FAZplus Inhalt ***'): site furniture the MT left alone.
+_LABEL = re.compile(
+    r"(?m)(?:^[ \t]*(?P<w>[A-ZÄÖÜ][a-zäöüß]{2,})[ \t]*:(?=[ \t]*(?:\S+[ \t]*){1,4}$)"  # a short credit or byline
+    r"|\([ \t]*(?P<v>[A-ZÄÖÜ][a-zäöüß]{2,})[ \t]*:)"
+)
+_MARKER = re.compile(r"(?:\*{2,}|\+{3})[ \t]*(?P<m>[^*+\n]{1,60}?)[ \t]*(?:\*{2,}|\+{3})")
+
+
+def _label_german(word: str) -> bool:
+    """In label position even a word the dictionary knows ('Von') is German when German uses it
+    far more: a label is never a name."""
+    low = word.lower()
+    zde, zen = lx.zipf_de(low), lx.zipf_en(low)
+    return zde >= 4.0 and zde - zen >= 2.0
+
+
+def _furniture_german(doc: Document) -> Iterator[tuple[int, int]]:
+    """Spans of German labels and German words inside markers."""
+    text = doc.masked
+    if ":" in text:
+        for m in _LABEL.finditer(text):
+            group = "w" if m.group("w") else "v"
+            if _label_german(m.group(group)):
+                yield m.span(group)
+    if "**" in text or "+++" in text:
+        for m in _MARKER.finditer(text):
+            for w in re.finditer(r"[A-Za-zÄÖÜäöüß]{3,}", m.group("m")):
+                if _label_german(w.group()) and not lx.english(w.group().lower()):
+                    yield m.start("m") + w.start(), m.start("m") + w.end()
 
 
 def _german_somewhere(t: str) -> bool:
@@ -175,7 +218,10 @@ def _adjacent(a: Token, b: Token, text: str, base: int) -> bool:
 def leftover_german(doc: Document, ctx: Context) -> Iterator:
     word_rule, seg_rule = ctx.rule("MT101"), ctx.rule("MT102")
     function_words = lx.word_list("german-function.txt")
-    possible = _GERMAN_SOMEWHERE.among(doc.word_set)
+    labels = list(_furniture_german(doc)) if ctx.on("MT101") else []
+    for a, b in labels:
+        yield word_rule.finding(a, b, doc.text[a:b], _suggest([Token(doc.text[a:b], a, b)], False))
+    possible = _GERMAN_SOMEWHERE.among(doc.word_set) - {doc.text[a:b] for a, b in labels}
     if not possible:
         return
     names: set[str] = set()
@@ -190,7 +236,7 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
         text = doc.block_text(block)
         base = block.start
         toks = doc.tokens(block)
-        hits = [i for i, tok in enumerate(toks) if tok[0] in possible]
+        hits = [i for i, tok in enumerate(toks) if tok[0] in possible and text[tok.start - base - 1 : tok.start - base] not in ("#", "@")]
         if not hits:
             continue
         scores = [0] * len(toks)
