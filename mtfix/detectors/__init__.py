@@ -70,6 +70,7 @@ def load() -> dict[Detector, tuple[str, ...]]:
     from mtfix.detectors import (  # noqa: F401
         capitals,
         dropcap,
+        furniture,
         german,
         grammar,
         headings,

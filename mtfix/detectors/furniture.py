@@ -1,0 +1,66 @@
+"""Site furniture by the shape of a line (MT220): what the boilerplate lists cannot know in advance.
+
+A line earns points for each sign of furniture (separators, interface words, a notice that the page
+was machine-translated, editor initials, run-together tags, a trailing ellipsis) and is reported
+above a threshold. Each sign alone is weak; prose rarely shows two."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtfix import lexicon as lx
+from mtfix.detectors import Context, detector
+from mtfix.document import Document
+
+THRESHOLD = 3
+MAX_WORDS = 14  # furniture is short; a notice of machine translation may be longer
+_SEPARATOR = re.compile(r"[»›]|(?:^|\s)[|>](?:\s|$)")
+_NOTICE = re.compile(
+    r"(?i)\b(?:automatic(?:ally)?[ -]translat|machine[ -]translat|translated (?:automatically|by machine)"
+    r"|original (?:article|version|text) (?:here|in German)|read the original)"
+)
+_INITIALS = re.compile(r"(?:^|\s)/?[A-Za-z]{2,4}(?:/[A-Za-z]{2,4}){2,3}[ \t]*$")  # dpa-AFX: /Rea/DP/men
+_CAMEL = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ][a-zäöüß]{2}")  # NewsFire departmentPolice: tags run together
+_ELLIPSIS = re.compile(r"(?:…|\.\.\.)[ \t]*$")
+_WORDS = re.compile(r"[^\W\d_]+")
+_FUNCTION = frozenset("the a an of to in on at for with and or but is are was were be by from as that this".split())
+
+
+def score(line: str) -> int:
+    """Points of furniture for one line of text."""
+    words = _WORDS.findall(line)
+    points = 0
+    if _NOTICE.search(line):
+        points += 3
+    if not words or len(words) > MAX_WORDS:
+        return points
+    if _SEPARATOR.search(line):
+        points += 2
+    interface = lx.word_list("interface-words.txt")
+    ui = sum(w.lower() in interface for w in words)
+    if ui >= 2 and ui * 2 >= len(words):
+        points += 2
+    elif ui and len(words) <= 3 and line.rstrip()[-1:] not in ".!?\"”":
+        points += 1
+    if _INITIALS.search(line):
+        points += 3
+    if len(_CAMEL.findall(line)) >= 3:
+        points += 3
+    if _ELLIPSIS.search(line) and len(words) <= 12:
+        points += 1
+    if len(words) >= 2 and line.rstrip()[-1:] not in ".!?:\"”" and not any(w.lower() in _FUNCTION for w in words) and all(
+        w[0].isupper() for w in words
+    ):
+        points += 1  # a keyword line: capitals only, no function word, no full stop
+    return points
+
+
+@detector("MT220")
+def furniture_line(doc: Document, ctx: Context) -> Iterator:
+    rule = ctx.rule("MT220")
+    for block in doc.blocks:
+        text = doc.block_text(block)
+        if score(text) >= THRESHOLD:
+            end = block.end + (1 if doc.text[block.end : block.end + 1] == "\n" else 0)
+            yield rule.finding(block.start, end, doc.text[block.start : end], [""])
