@@ -35,6 +35,8 @@ class Token(NamedTuple):
 
 
 _SPLIT = re.compile(f"({WORD.pattern})")
+# A scraper's date stamp in front of the first line ('date 2024-02-18 Home » …'): not part of the copy.
+SCRAPED_DATE = re.compile(r"date \d{4}-\d\d-\d\d[ \t]+")
 
 
 def words(text: str, offset: int = 0) -> list[Token]:

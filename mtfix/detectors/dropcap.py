@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import PARAGRAPH, Document
+from mtfix.text import SCRAPED_DATE
 
 # What may stand before the opening word on its line: a scraped 'date 2024-02-18', or a dateline
 # ('BERLIN (dpa) –', 'Zurich (AP) -').
-_DATE = re.compile(r"date \d{4}-\d\d-\d\d[ \t]+")
 _DATELINE = re.compile(r"[A-ZÄÖÜ][\w./-]*(?:[ \t][A-ZÄÖÜ][\w./-]*){0,3}[ \t]*\([^()\n]{1,30}\)[ \t]*[–—-][ \t]*")
 _OPENING_BLOCKS = 6  # the article body starts within the first few blocks, after any furniture
 _REPLACED_ZIPF = 5.8  # 'The', 'She', 'When': only the most frequent words are a safe bet for a replaced letter
@@ -63,7 +63,7 @@ def drop_cap(doc: Document, ctx: Context) -> Iterator:
         toks = doc.tokens(block)
         if not toks:
             continue
-        date = _DATE.match(doc.masked, block.start, block.end)
+        date = SCRAPED_DATE.match(doc.masked, block.start, block.end)
         at = date.end() if date else block.start
         dateline = _DATELINE.match(doc.masked, at, block.end)
         for pos in (at, dateline.end()) if dateline else (at,):

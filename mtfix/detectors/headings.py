@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from mtfix.detectors import Context, detector
 from mtfix.document import Block, Document
 from mtfix.finding import FixSafety
-from mtfix.text import Token, words
+from mtfix.text import SCRAPED_DATE, Token, words
 
 NEAR_DUPLICATE = 92.0  # rapidfuzz ratio: a changed letter or two, not a different heading
 _MINOR_WORDS = frozenset("a an the and or but of to in on at for with from by as vs via nor".split())
@@ -65,11 +65,13 @@ def headings(doc: Document, ctx: Context) -> Iterator:
 
     if ctx.on("MT210"):
         for b in heads:
-            text = doc.text[b.start : b.end]
+            date = SCRAPED_DATE.match(doc.text, b.start, b.end)
+            start = date.end() if date else b.start
+            text = doc.text[start : b.end]
             first = words(text)
             if (first and first[0].start == 0 and text[0].islower() and not any(c.isupper() for c in first[0].text)
                     and not _clause_like(first)):
-                yield ctx.rule("MT210").finding(b.start, b.end, text, [_capitalise(text, house)])
+                yield ctx.rule("MT210").finding(start, b.end, text, [_capitalise(text, house)])
 
     if ctx.on("MT211"):
         yield from _duplicates(doc, ctx)

@@ -1,5 +1,6 @@
-"""Repeated words ('the German German Trade Union Confederation'), found on the shared tokens: a
-back-referencing regex over every word costs five times as much."""
+"""Repeated words ('the German German Trade Union Confederation') and phrases ('is in the is in the',
+'blown up in 2003 blown up'), found on the shared tokens: a back-referencing regex over every word
+costs five times as much."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from operator import eq, itemgetter
 
 from mtfix.detectors import Context, detector
 from mtfix.document import Document
+from mtfix.finding import FixSafety
 
 # Doubled in good English: 'had had', 'that that', and reduplications.
 _ALLOWED = frozenset(
@@ -31,3 +33,34 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator:
         block = doc.block_at(a.start)
         if gap and not gap.strip(" \t") and block is not None and b.start < block.end:
             yield rule.finding(a.start, b.end, doc.text[a.start : b.end], [a.text])
+
+
+
+
+MAX_PHRASE = 5
+
+
+@detector("MT221")
+def repeated_phrase(doc: Document, ctx: Context) -> Iterator:
+    """A phrase of two to five words written twice in a row: compare the words with themselves
+    shifted by n (in C), and look for n equal places in a row in the string of answers."""
+    rule = ctx.rule("MT221")
+    toks = doc.all_tokens()
+    lows = list(map(str.lower, map(itemgetter(0), toks)))
+    text = doc.masked
+    taken: list[tuple[int, int]] = []
+    for n in range(MAX_PHRASE, 1, -1):
+        same = "".join("1" if e else "0" for e in map(eq, lows, islice(lows, n, None)))
+        i = same.find("1" * n)
+        while i >= 0:
+            j = i + n  # the repeat starts here
+            a, b = toks[j - 1].end, toks[j + n - 1].end
+            between = [text[toks[k].end : toks[k + 1].start] for k in range(i, j + n - 1)]
+            inside = all(g and not g.strip(" \t") for g in between)  # one line, spaces only
+            phrase = lows[i:j]
+            if inside and len(set(phrase)) > 1 and not any(s <= a < e for s, e in taken):
+                taken.append((a, b))
+                yield rule.finding(a, b, doc.text[a:b], [""])
+                i = same.find("1" * n, j + n)
+            else:
+                i = same.find("1" * n, i + 1)
