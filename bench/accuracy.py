@@ -52,6 +52,21 @@ def fixed_region(text: str, fs, s: int, e: int) -> tuple[str, int, int]:
     return "".join(out), lo, hi
 
 
+def wanted(text: str, lo: int, hi: int, arts: list) -> str:
+    """The region with every annotated fix inside it applied: one finding may fix two artifacts
+    (both guillemets of a quotation)."""
+    out, pos = [], lo
+    for s, e, art in sorted((a for a in arts if lo <= a[0] and a[1] <= hi and a[2].get("fix") is not None),
+                            key=lambda a: (a[0], -a[1])):
+        if s < pos:
+            continue
+        out.append(text[pos:s])
+        out.append(art["fix"])
+        pos = e
+    out.append(text[pos:hi])
+    return "".join(out)
+
+
 @dataclass
 class SetResult:
     recall: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
@@ -100,9 +115,8 @@ def measure(name: str, checker: Checker) -> SetResult:
                 res.safe_on_null += sum(f.fix is FixSafety.SAFE for f in fixing)
                 continue
             res.fix_total += 1
-            want = text[min([s] + [f.start for f in fixing]):s] + art["fix"]
             got, lo, hi = fixed_region(text, fixing, s, e)
-            want = text[lo:s] + art["fix"] + text[e:hi]
+            want = wanted(text, lo, hi, arts)
             if fixing:
                 res.fix_offered += 1
                 res.fix_exact += norm(got) == norm(want)
@@ -110,7 +124,6 @@ def measure(name: str, checker: Checker) -> SetResult:
                 if f.fix is not FixSafety.SAFE:
                     continue
                 res.safe_total += 1
-                alone, lo1, hi1 = fixed_region(text, [f], s, e)
                 ok = norm(got) == norm(want) or norm(f.replacements[0]) in norm(art["fix"])
                 if not ok:
                     res.safe_wrong += 1

@@ -101,8 +101,8 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 if _between_lowercase(toks, i, text, base):
                     yield rule.finding(tok.start, tok.end, t, [low], severity=Severity.MINOR)
                 continue
-            if _in_name(toks, i, text, base) or _ui_label(toks, i):
-                continue
+            if _in_name(toks, i, text, base) or _ui_label(toks, i) or _NUMBER_AFTER.match(text, tok.end - base):
+                continue  # a name, a button label, or a label before a number: Article 140, Formula 1
             # A word the article also writes in lowercase is no name here; nor is a common word heading
             # "X of Moscow" that is no name head ("Backbone of Moscow"), nor one after a lowercase
             # modifier ("severe Thunderstorms").
@@ -113,6 +113,7 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
 
 
 
+_NUMBER_AFTER = re.compile(r"[ \u00a0]\d")
 _UI_VERBS = frozenset("tap click press select choose toggle touch hit".split())
 
 
@@ -264,7 +265,7 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator:
 
 
 def _plain_lowercase(word: str) -> bool:
-    return word.islower() and word not in _PARTICLES and lx.is_common_lowercase(word) and lx.english(word)
+    return len(word) >= 2 and word.islower() and word not in _PARTICLES and lx.is_common_lowercase(word) and lx.english(word)
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:

@@ -276,15 +276,17 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
 
 
 def _quoted_german_is_quotation(toks, scores, quotes, base, function_words) -> None:
-    """A quotation mostly in German ('Deutschland sucht den Superstar') is a title or a quote,
-    not a translation artifact; a mostly English one ('Beizen for Büezer') keeps its findings."""
+    """A quotation mostly in German ('Deutschland sucht den Superstar') is a title or a quote, and
+    a single quoted German word a cited term, not a translation artifact; a mostly English one
+    ('Beizen for Büezer') keeps its findings."""
     accept = lx.word_list("german-accept.txt")
     for qs, qe in quotes:
         idx = [i for i, t in enumerate(toks) if qs + base < t.start < qe + base]
         if not idx or not any(scores[i] for i in idx):
             continue
         german = [i for i in idx if scores[i] or toks[i].text.lower() in function_words | accept]
-        if len(german) * 2 >= len(idx) and len(idx) >= 2:
+        # one German word in quotation marks is a term cited on purpose: the German ‘Sonntagsruhe’
+        if len(idx) == 1 or (len(german) * 2 >= len(idx) and len(idx) >= 2):
             for i in idx:
                 scores[i] = 0
 
