@@ -40,9 +40,17 @@ def _blocks_with_quotes(doc: Document) -> list[tuple[int, str, list[tuple[int, i
     return [(b.start, t, quote_spans(t)) for b in doc.blocks for t in [doc.block_text(b)]]
 
 
-@detector("MT601", "MT602", "MT603")
+# 'You' opening a sentence of narration: German 'Sie' at a sentence start is 'they' or formal 'you',
+# and MT picks 'you' ("You should receive the offer by May").
+_YOU_OPENS = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][”\"’]\s))(?P<w>You)\b(?!'|’)")
+
+
+@detector("MT601", "MT602", "MT603", "MT604")
 def pronoun_register(doc: Document, ctx: Context) -> Iterator:
-    register = "your" in doc.lowered and _YOUR_ANY.search(doc.masked) and (ctx.on("MT601") or ctx.on("MT602"))
+    register = (
+        ("your" in doc.lowered and _YOUR_ANY.search(doc.masked) and (ctx.on("MT601") or ctx.on("MT602")))
+        or (ctx.on("MT604") and "You" in doc.word_set)
+    )
     gender = ctx.on("MT603") and not doc.word_set.isdisjoint(("she", "he")) and _SHE.search(doc.masked)
     if gender:
         gender = _unreferenced_pronouns(doc)
@@ -63,6 +71,11 @@ def pronoun_register(doc: Document, ctx: Context) -> Iterator:
                 continue  # a letter, a chat or a column: 'I' and 'we' talk to 'you'
             for s, e in sentences(text):
                 sent = text[s:e]
+                if ctx.on("MT604"):  # the paragraph's only second-person word: no reader is addressed
+                    m = _YOU_OPENS.match(sent.lstrip())
+                    if m and len(_SECOND.findall(text)) == 1 and not inside(q, s + len(sent) - len(sent.lstrip())):
+                        a = base + s + len(sent) - len(sent.lstrip())
+                        yield ctx.rule("MT604").finding(a, a + 3, "You", ["They"])
                 if any(not inside(q, s + m.start()) for m in _YOU.finditer(sent)):
                     continue  # 'If you ... your' addresses the reader
                 if ctx.on("MT601"):
