@@ -11,7 +11,7 @@ from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import PARAGRAPH, Document
 from mtfix.finding import Severity
-from mtfix.text import ABBREVIATIONS, WORD, Token, quote_spans, starts_sentence
+from mtfix.text import ABBREVIATIONS, WORD, Token, quote_spans, sentences, starts_sentence
 
 _FUNCTION = frozenset(
     "and or but the a an of to in on at for with from by as than that which who into onto over under "
@@ -239,6 +239,7 @@ def _proper_adjective(tok: Token) -> bool:
     return lx.is_name(tok.text) and tok.text.endswith(("an", "ese", "ish", "ic", "i"))
 
 
+_SENTENCE_CLOSE = frozenset(".!?…\"”’)")
 _PARTICLES = frozenset("de del della di da van von der den du le la al el bin ibn e i".split())
 _MID_SENTENCE_START = re.compile(r"[a-z][.!?][ \u00a0]([a-z]+)\b(?![.'’-])")
 
@@ -247,14 +248,18 @@ _MID_SENTENCE_START = re.compile(r"[a-z][.!?][ \u00a0]([a-z]+)\b(?![.'’-])")
 def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator:
     """'on the night of Sunday …' opening a paragraph, 'you do not. have one more problem'."""
     rule = ctx.rule("MT402")
+    prev_end = ""  # the last character of the block before
     for block in doc.blocks:
+        ended, prev_end = prev_end, doc.text[block.end - 1 : block.end]
         if block.kind != PARAGRAPH:
             continue
         toks = doc.tokens(block)
         text = doc.block_text(block)
-        # Only paragraphs set off by a blank line: single lines may be a list, verse or a chat log.
+        # Only paragraphs set off by a blank line (single lines may be a list, verse or a chat log),
+        # and not after a block that ends mid-sentence ('because I' / 'would like'): that one goes on.
         if (toks and toks[0].start == block.start and _plain_lowercase(toks[0].text) and len(toks) >= 8
-                and doc.text.count("\n", max(0, block.start - 4), block.start) >= 2):
+                and doc.text.count("\n", max(0, block.start - 4), block.start) >= 2
+                and (not ended or ended in _SENTENCE_CLOSE) and not _chat_line(text)):
             yield rule.finding(toks[0].start, toks[0].end, toks[0].text, [toks[0].text.capitalize()])
         for m in _MID_SENTENCE_START.finditer(text):
             word = m.group(1)
@@ -262,6 +267,18 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator:
             if dot >= 2 and text[dot - 2].isalpha() and _plain_lowercase(word) and not _abbreviation_before(text, dot):
                 s = block.start + m.start(1)
                 yield rule.finding(s, s + len(word), word, [word.capitalize()])
+
+
+_PERSONAL = frozenset("i i'm i’m me my we us our you your".split())
+
+
+def _chat_line(text: str) -> bool:
+    """'will you be sending me the return label?', 'my order from May has not come': chat and forum
+    posts are written in lowercase and talk in the first or second person; a news paragraph that
+    lost its capital is narration."""
+    first = sentences(text)[0] if text.strip() else (0, 0)
+    sent = text[first[0] : first[1]]
+    return sent.rstrip().endswith("?") or any(w.lower() in _PERSONAL for w in WORD.findall(sent))
 
 
 def _plain_lowercase(word: str) -> bool:
