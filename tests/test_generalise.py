@@ -26,3 +26,11 @@ def test_compound_gets_no_suggestion_from_its_head_alone():
     hits = found("MT101", "The city council approved the Verkehrswende on Monday.")
     assert hits == [("Verkehrswende", ())]
     assert found("MT101", "The Belegschaften are prepared for a long strike.") == [("Belegschaften", ("workforce",))]
+
+
+def test_lowercase_evidence_for_a_capital_must_be_near():
+    """'the Drone' is a slip when the same article writes 'drone'; 3,000 words later it proves nothing."""
+    filler = "The talks went on for many hours without a result. " * 300  # 3,000 words
+    near = "A journalist filmed the Drone factory. Every drone is tested there."
+    assert [t for t, _ in found("MT401", near)] == ["Drone"]
+    assert found("MT401", "A journalist filmed the Drone factory.\n\n" + filler + "\n\nEvery drone is tested.") == []

@@ -4,6 +4,7 @@ names written in lowercase (MT403)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -66,7 +67,7 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
     candidates = _CAPITALISED_COMMON.among(doc.word_set)
     if not candidates:
         return
-    lowercase_seen = doc.word_set  # a word the article also writes in lowercase
+    near = _LowercaseNearby(doc, {c.lower() for c in candidates})  # a word the article also writes in lowercase
     for block in doc.blocks:
         if block.is_heading:
             continue
@@ -106,11 +107,37 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
             # A word the article also writes in lowercase is no name here; nor is a common word heading
             # "X of Moscow" that is no name head ("Backbone of Moscow"), nor one after a lowercase
             # modifier ("severe Thunderstorms").
-            if (low in lowercase_seen or _of_phrase(toks, i) or _sandwiched(toks, i, text, base)
+            if (near(low, tok.start) or _of_phrase(toks, i) or _sandwiched(toks, i, text, base)
                     or _after_modifier(toks, i, text, base)):
                 yield rule.finding(tok.start, tok.end, t, [low])
 
 
+
+
+NEARBY = 2000  # words: the span of a long article; a book or report is many articles for this cue
+
+
+class _LowercaseNearby:
+    """Where the document writes each candidate in lowercase: within an article's length it is
+    evidence that the capital is a slip; 20,000 words away it says nothing."""
+
+    def __init__(self, doc: Document, lows: set[str]) -> None:
+        lows &= doc.word_set
+        toks = doc.all_tokens()
+        self.at: dict[str, list[int]] = {}
+        self.index = doc._token_starts
+        if lows:
+            for n, t in enumerate(toks):
+                if t[0] in lows:
+                    self.at.setdefault(t[0], []).append(n)
+
+    def __call__(self, low: str, start: int) -> bool:
+        places = self.at.get(low)
+        if not places:
+            return False
+        n = bisect_left(self.index, start)
+        k = bisect_left(places, n - NEARBY)
+        return k < len(places) and places[k] <= n + NEARBY
 
 
 _NUMBER_AFTER = re.compile(r"[ \u00a0]\d")
@@ -156,7 +183,11 @@ def _in_name(toks: list[Token], i: int, text: str, base: int) -> bool:
     """Part of a capitalised sequence ('Military Intelligence Directorate', 'Bank of England')."""
     prev = toks[i - 1] if i > 0 and _adjacent(toks[i - 1], toks[i], text, base) else None
     nxt = toks[i + 1] if i + 1 < len(toks) and _adjacent(toks[i], toks[i + 1], text, base) else None
-    after_capital = prev and (prev.is_title or prev.is_upper) and _namey(prev) and not _proper_adjective(prev)
+    # 'the Russian Military industry' is no name, 'a New American Security' is: a proper adjective
+    # counts only when a capitalised word stands before it too
+    run_before = i >= 2 and toks[i - 2].is_title and _adjacent(toks[i - 2], toks[i - 1], text, base)
+    after_capital = prev and (prev.is_title or prev.is_upper) and _namey(prev) and (
+        not _proper_adjective(prev) or run_before)
     if after_capital and (lx.english(prev.text) or lx.is_name(prev.text)):
         return True  # 'Vienna Regional Directorate of …', 'Press Trust of India'; not 'Shahed Backbone of Moscow'
     if nxt and nxt.text in ("of", "for", "de", "du", "von") and i + 2 < len(toks) and toks[i + 2].is_title:
@@ -236,7 +267,7 @@ def _namey(tok: Token) -> bool:
 
 def _proper_adjective(tok: Token) -> bool:
     """'Russian', 'German', 'Iranian' modify common nouns: 'the Russian Military industry' is no name."""
-    return lx.is_name(tok.text) and tok.text.endswith(("an", "ese", "ish", "ic", "i"))
+    return lx.is_name(tok.text) and tok.text.endswith(("an", "ese", "ish", "i"))
 
 
 _SENTENCE_CLOSE = frozenset(".!?…\"”’)")
