@@ -39,10 +39,12 @@ def occurrences(text: str, sub: str) -> Iterator[int]:
         i = text.find(sub, i + 1)
 
 
-def clean_documents() -> list[str]:
+def clean_documents(origin_part: str = "") -> list[str]:
     """clean_english as real articles are laid out: one long document per origin, one segment per
-    paragraph with blank lines between (the layout that document-level rules see in practice)."""
+    paragraph with blank lines between (the layout that document-level rules see in practice);
+    only the origins whose name contains ``origin_part`` when it is given."""
     docs: dict[str, list[str]] = {}
     for r in jsonl("clean_english/data.jsonl"):
-        docs.setdefault(r["origin"], []).append(r["text"])
+        if origin_part in r["origin"]:
+            docs.setdefault(r["origin"], []).append(r["text"])
     return ["\n\n".join(v) for v in docs.values()]
