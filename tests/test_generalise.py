@@ -34,3 +34,7 @@ def test_lowercase_evidence_for_a_capital_must_be_near():
     near = "A journalist filmed the Drone factory. Every drone is tested there."
     assert [t for t, _ in found("MT401", near)] == ["Drone"]
     assert found("MT401", "A journalist filmed the Drone factory.\n\n" + filler + "\n\nEvery drone is tested.") == []
+
+
+def test_german_word_glued_to_a_number_gets_a_hyphen():
+    assert found("MT101", "The 24jährigen driver was unhurt.") == [("jährigen", ("-year-old",))]

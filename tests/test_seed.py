@@ -41,7 +41,7 @@ EXPECTED = [
     # the parser-based checks (issue 3)
     ("MT801", "show Current satellite images"),
     ("MT802", "was integrated"),
-    ("MT804", "with which CNN spoke"),
+    ("MT813", "with which CNN spoke"),
     ("MT805", "CNN spoke, believe"),
     ("MT806", "increasingly impatiently"),
     ("MT809", "their challenges"),
@@ -65,6 +65,13 @@ def test_seed_finding(seed_findings, code, phrase):
     end = start + len(phrase)
     hits = [f for f in findings if f.rule == code and f.start < end and start < f.end]
     assert hits, f"{code} did not report {phrase!r}"
+
+
+def test_seed_which_after_preposition_suggests_whom(seed_findings):
+    """'Analysts with which CNN spoke': after a preposition English needs 'whom', never 'who'."""
+    _, findings = seed_findings
+    hits = [f for f in findings if f.rule == "MT813"]
+    assert hits and all(f.replacements[0] == "whom" for f in hits)
 
 
 def test_seed_secret_service_officer_twice(seed_findings):
