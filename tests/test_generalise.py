@@ -38,3 +38,15 @@ def test_lowercase_evidence_for_a_capital_must_be_near():
 
 def test_german_word_glued_to_a_number_gets_a_hyphen():
     assert found("MT101", "The 24jährigen driver was unhurt.") == [("jährigen", ("-year-old",))]
+
+
+def test_verb_second_fix_only_when_the_subject_is_whole():
+    import pytest
+
+    pytest.importorskip("spacy")
+    only = Checker(RULES, select=["MT801"])
+    seed_like = "In this context, show current satellite images and accommodations that would enable growth."
+    (f,) = [f for f in check_text(only, seed_like) if f.rule == "MT801"]
+    assert f.replacements == () and f.fix is None  # moving 'show' after 'images' would split the subject
+    (g,) = [f for f in check_text(only, "Yesterday announced the police that the road will stay closed.")]
+    assert g.replacements == ("the police announced",)

@@ -110,10 +110,29 @@ def _v2(doc: Document, ctx: Context, base: int, toks) -> Iterator:
             break  # a second noun phrase: the object ("wants the minister | a new law")
         end += 1
         seen_noun = seen_noun or toks[end].tag_ in NOUNS
+    rule = ctx.rule("MT801")
+    rewrite = _subject_first(toks, v, end)
     s, e = _span(base, toks, v, end)
-    subject = doc.text[base + toks[v + 1].idx : e]
-    rewrite = f"{subject} {verb.text}"
-    yield ctx.rule("MT801").finding(s, e, doc.text[s:e], [rewrite])
+    yield rule.finding(s, e, doc.text[s:e], [rewrite] if rewrite else [], fix=bool(rewrite))
+
+
+def _subject_first(toks, v: int, end: int) -> str | None:
+    """'the police announced' for 'announced the police'. None when the subject may go on past the
+    noun phrase ('show current satellite images and accommodations': moving the verb after 'images'
+    would split it), or when the rewritten sentence does not parse with a subject before the verb.
+    A fix that moves words must leave correct English or not be offered."""
+    if end + 1 < len(toks) and toks[end + 1].tag_ == "CC":
+        return None
+    verb = toks[v]
+    subject = "".join(t.text_with_ws for t in toks[v + 1 : end]) + toks[end].text
+    text = f"{subject} {verb.text}"
+    sentence = "".join(t.text_with_ws for t in toks[:v]) + text + toks[end].whitespace_ + "".join(
+        t.text_with_ws for t in toks[end + 1 :])
+    parsed = syntax.nlp()(sentence)
+    moved = next((t for t in parsed if t.i >= end and t.text == verb.text), None)  # end tokens come before it now
+    if moved is None or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < moved.i for c in moved.children):
+        return None
+    return text
 
 
 def _verb_final(doc: Document, ctx: Context, base: int, toks) -> Iterator:
