@@ -7,6 +7,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
@@ -122,16 +124,18 @@ class _LowercaseNearby:
     evidence that the capital is a slip; 20,000 words away it says nothing."""
 
     def __init__(self, doc: Document, lows: set[str]) -> None:
-        lows &= doc.word_set
+        self.seen = lows & doc.word_set
         toks = doc.all_tokens()
         self.at: dict[str, list[int]] = {}
         self.index = doc._token_starts
-        if lows:
-            for n, t in enumerate(toks):
-                if t[0] in lows:
-                    self.at.setdefault(t[0], []).append(n)
+        self.short = len(toks) <= NEARBY  # an article's length: anywhere in it is near
+        if self.seen and not self.short:
+            for n in compress(count(), map(self.seen.__contains__, map(itemgetter(0), toks))):
+                self.at.setdefault(toks[n][0], []).append(n)
 
     def __call__(self, low: str, start: int) -> bool:
+        if self.short:
+            return low in self.seen
         places = self.at.get(low)
         if not places:
             return False

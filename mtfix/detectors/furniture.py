@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
@@ -22,32 +23,38 @@ _NOTICE = re.compile(
 )
 _INITIALS = re.compile(r"(?:^|\s)/?[A-Za-z]{2,4}(?:/[A-Za-z]{2,4}){2,3}[ \t]*$")  # dpa-AFX: /Rea/DP/men
 _CAMEL = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ][a-zäöüß]{2}")  # NewsFire departmentPolice: tags run together
-_ELLIPSIS = re.compile(r"(?:…|\.\.\.)[ \t]*$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _FUNCTION = frozenset("the a an of to in on at for with and or but is are was were be by from as that this".split())
 
 
-def score(line: str) -> int:
-    """Points of furniture for one line of text."""
+MAX_CHARS = 160  # longer than this, only a notice can make a line furniture
+
+
+@cache
+def _interface() -> frozenset[str]:
+    return lx.word_list("interface-words.txt")
+
+
+def score(line: str, notice: bool = True) -> int:
+    """Points of furniture for one line of text (``notice``: the document mentions translating)."""
+    points = 3 if notice and _NOTICE.search(line) else 0
+    if len(line) > MAX_CHARS:
+        return points
     words = _WORDS.findall(line)
-    points = 0
-    if _NOTICE.search(line):
-        points += 3
     if not words or len(words) > MAX_WORDS:
         return points
-    if _SEPARATOR.search(line):
+    if ("»" in line or "›" in line or "|" in line or ">" in line) and _SEPARATOR.search(line):
         points += 2
-    interface = lx.word_list("interface-words.txt")
-    ui = sum(w.lower() in interface for w in words)
+    ui = sum(w.lower() in _interface() for w in words)
     if ui >= 2 and ui * 2 >= len(words):
         points += 2
     elif ui and len(words) <= 3 and line.rstrip()[-1:] not in ".!?\"”":
         points += 1
-    if _INITIALS.search(line):
+    if line.count("/") >= 2 and _INITIALS.search(line):
         points += 3
-    if len(_CAMEL.findall(line)) >= 3:
+    if len(line) > 8 * len(words) and len(_CAMEL.findall(line)) >= 3:  # tags run together make long words
         points += 3
-    if _ELLIPSIS.search(line) and len(words) <= 12:
+    if len(words) <= 12 and line.rstrip().endswith(("…", "...")):
         points += 1
     if len(words) >= 2 and line.rstrip()[-1:] not in ".!?:\"”" and not any(w.lower() in _FUNCTION for w in words) and all(
         w[0].isupper() for w in words
@@ -59,8 +66,11 @@ def score(line: str) -> int:
 @detector("MT220")
 def furniture_line(doc: Document, ctx: Context) -> Iterator:
     rule = ctx.rule("MT220")
+    notice = "translat" in doc.lowered
     for block in doc.blocks:
+        if not notice and block.end - block.start > MAX_CHARS:
+            continue
         text = doc.block_text(block)
-        if score(text) >= THRESHOLD:
+        if score(text, notice) >= THRESHOLD:
             end = block.end + (1 if doc.text[block.end : block.end + 1] == "\n" else 0)
             yield rule.finding(block.start, end, doc.text[block.start : end], [""])

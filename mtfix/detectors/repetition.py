@@ -50,8 +50,9 @@ def repeated_phrase(doc: Document, ctx: Context) -> Iterator:
     text = doc.masked
     taken: list[tuple[int, int]] = []
     for n in range(MAX_PHRASE, 1, -1):
-        same = "".join("1" if e else "0" for e in map(eq, lows, islice(lows, n, None)))
-        i = same.find("1" * n)
+        same = bytes(map(eq, lows, islice(lows, n, None)))  # b"\x01" where word k equals word k + n
+        run = b"\x01" * n
+        i = same.find(run)
         while i >= 0:
             j = i + n  # the repeat starts here
             a, b = toks[j - 1].end, toks[j + n - 1].end
@@ -61,6 +62,6 @@ def repeated_phrase(doc: Document, ctx: Context) -> Iterator:
             if inside and len(set(phrase)) > 1 and not any(s <= a < e for s, e in taken):
                 taken.append((a, b))
                 yield rule.finding(a, b, doc.text[a:b], [""])
-                i = same.find("1" * n, j + n)
+                i = same.find(run, j + n)
             else:
-                i = same.find("1" * n, i + 1)
+                i = same.find(run, i + 1)
