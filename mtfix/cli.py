@@ -270,8 +270,8 @@ def rules(ctx) -> None:
 @rules.command("show")
 @click.argument("code")
 def rules_show(code) -> None:
-    """Explain one rule, with its examples."""
-    from mtfix.rules import load_all
+    """Explain one rule, with its examples and how it did on real data."""
+    from mtfix.rules import load_all, measured
 
     all_rules = load_all()
     r = all_rules.get(code.upper())
@@ -284,6 +284,14 @@ def rules_show(code) -> None:
     click.echo(f"  defined:   {r.source}:{r.line}\n  {how}" + ("\n  needs the parser (skipped with --no-syntax)" if r.parser else ""))
     if r.description:
         click.echo("\n" + click.wrap_text(r.description, 96, initial_indent="  ", subsequent_indent="  "))
+    m = measured().get(r.code)
+    if m:
+        click.echo(
+            f"\n  measured:  finds {m['artifacts_found']} annotated artifacts in the development articles "
+            f"({m['found_only_by_it']} found by no other rule), with {m['findings_on_no_artifact']} findings "
+            f"on no artifact there;\n             {m['clean_per_100k_words']} findings per 100,000 words of "
+            "clean human English (bench/rulestats.py)"
+        )
     click.echo("\n  Bad:")
     for ex in r.bad:
         marked = ex.text[: ex.start] + "[[" + ex.text[ex.start : ex.end] + "]]" + ex.text[ex.end :]

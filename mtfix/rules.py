@@ -266,3 +266,17 @@ def load_all(extra_dirs: list[Path] | None = None) -> dict[str, Rule]:
                     raise RuleError(str(path), f"duplicate rule code {rule.code} (also {other.source}:{other.line})", rule.line)
                 rules[rule.code] = rule
     return rules
+
+
+def measured() -> dict[str, dict[str, str]]:
+    """rules/measured.tsv (written by bench/rulestats.py): how each rule did on real data, by code."""
+    path = builtin_dir() / "measured.tsv"
+    if not path.is_file():
+        return {}
+    rows = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    if not rows:
+        return {}
+    header, *body = rows
+    return {row[0]: dict(zip(header, row, strict=False)) for row in body}
+

@@ -50,3 +50,19 @@ def test_verb_second_fix_only_when_the_subject_is_whole():
     assert f.replacements == () and f.fix is None  # moving 'show' after 'images' would split the subject
     (g,) = [f for f in check_text(only, "Yesterday announced the police that the road will stay closed.")]
     assert g.replacements == ("the police announced",)
+
+
+def test_every_rule_has_measurements_that_rules_show_prints():
+    """rules/measured.tsv must be regenerated (bench/rulestats.py) when a rule is added."""
+    import subprocess
+    import sys
+
+    from mtfix.rules import measured
+    from tests.conftest import ROOT
+
+    table = measured()
+    assert set(table) == set(RULES), f"re-run bench/rulestats.py: {sorted(set(RULES) ^ set(table))}"
+    out = subprocess.run([sys.executable, "-m", "mtfix", "rules", "show", "MT101"], capture_output=True,
+                         text=True, cwd=ROOT).stdout
+    assert f"finds {table['MT101']['artifacts_found']} annotated artifacts" in out
+    assert f"{table['MT101']['clean_per_100k_words']} findings per 100,000 words" in out
