@@ -37,6 +37,10 @@ _MODIFIERS = frozenset(
     "large huge high low long short new old great little last next whole entire early late good bad hot "
     "cold warm dry wet individual possible further my your our their its a an".split()
 )
+# A lowercase conjunction or preposition before a capitalised plural or -ing noun that starts no name
+# run: "rain and Thunderstorms", "with Flooding" (German capitalises nouns and nominalised verbs; names
+# are rarely plurals or -ing forms).
+_LINKS_BEFORE_NOUN = frozenset("and or with without into from for against about during".split())
 _MODIFIER_SUFFIX = ("al", "ous", "ive", "ful", "less", "ble", "ary", "ing", "ic", "ly")
 _PREPOSITIONS_ING = frozenset("during including following regarding concerning according excluding considering".split())
 _TITLES = frozenset(
@@ -244,7 +248,11 @@ def _after_modifier(toks: list[Token], i: int, text: str, base: int) -> bool:
     if i == 0 or not _adjacent(toks[i - 1], toks[i], text, base):
         return False
     prev = toks[i - 1].text
-    modifier = prev in _MODIFIERS or (len(prev) > 4 and prev.endswith(_MODIFIER_SUFFIX) and prev not in _PREPOSITIONS_ING)
+    word = toks[i].text
+    linked = prev in _LINKS_BEFORE_NOUN and word.endswith(("s", "ing")) and not word.endswith("ss") and (
+        i >= 2 and toks[i - 2].text.islower())  # not 'Education and Culture', 'Klose and Flick'
+    modifier = prev in _MODIFIERS or linked or (
+        len(prev) > 4 and prev.endswith(_MODIFIER_SUFFIX) and prev not in _PREPOSITIONS_ING)
     if not prev.islower() or not modifier or lx.is_name(toks[i].text.removesuffix("s")):  # Protestants
         return False
     after = text[toks[i].end - base : toks[i].end - base + 2]
