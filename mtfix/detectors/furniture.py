@@ -41,10 +41,10 @@ def score(line: str, notice: bool = True) -> int:
     if len(line) > MAX_CHARS:
         return points
     words = _WORDS.findall(line)
-    if not words or len(words) > MAX_WORDS:
-        return points
+    if not words or len(words) > MAX_WORDS * 2 or (len(words) > MAX_WORDS and "»" not in line and "›" not in line):
+        return points  # a breadcrumb may end in a long headline
     if ("»" in line or "›" in line or "|" in line or ">" in line) and _SEPARATOR.search(line):
-        points += 2
+        points += 3 if len(_SEPARATOR.findall(line)) >= 2 else 2  # two or more: a breadcrumb trail
     ui = sum(w.lower() in _interface() for w in words)
     if ui >= 2 and ui * 2 >= len(words):
         points += 2
