@@ -30,7 +30,7 @@ _LINKING = frozenset(
     "until because although while if that".split()
 )
 # Capitalised mid-sentence between two lowercase words, these are German-style slips: "because We started".
-_SHOUTED = frozenset("the we they you he she our their its this these those a an but because".split())
+_SHOUTED = frozenset("the we they you he she our their its this these those a an but because whatever whoever".split())
 # A lowercase modifier before a capitalised common noun: "severe Thunderstorms", "this Area".
 _MODIFIERS = frozenset(
     "this these those every each several many few more most such own severe strong heavy light big small "
@@ -226,10 +226,12 @@ def _sandwiched(toks: list[Token], i: int, text: str, base: int) -> bool:
 
 
 def _between_lowercase(toks: list[Token], i: int, text: str, base: int) -> bool:
+    """'because We started', 'in Berlin, The police said': a comma opens no sentence."""
     if not 0 < i < len(toks) - 1:
         return False
     prev, nxt = toks[i - 1], toks[i + 1]
-    return (prev.text.islower() and nxt.text.islower() and _adjacent(prev, toks[i], text, base)
+    before = text[prev.end - base : toks[i].start - base]
+    return (prev.text.islower() and nxt.text.islower() and before in (" ", "\u00a0", ", ")
             and _adjacent(toks[i], nxt, text, base))
 
 
