@@ -171,21 +171,37 @@ def translate(word: str) -> str | None:
     plurals. A compound whose whole is unknown gets none: its head alone ('Bayernwerk' → 'plant') or a
     misread head ('Verkehrswende' → 'end') is a wrong suggestion, and none is better than a wrong one."""
     g = glossary()
-    for cand in _lemmas(word.lower()):
+    for cand, plural in _lemmas(word.lower()):
         if cand in g:
-            return _match_case(word, g[cand])
+            en = g[cand]
+            head, _, last = en.rpartition(" ")
+            if plural and word[:1].isupper() and last.isalpha() and last.islower():
+                en = (head + " " if head else "") + _english_plural(last)  # Gespräche → talks, Sparpläne → savings plans
+            return _match_case(word, en)
     return None
 
 
+_PLURAL_ENDINGS = ("e", "en", "n", "er")  # a noun's plural; -s/-es on a noun is mostly the genitive
+
+
 def _lemmas(w: str):
-    yield w
+    """(candidate lemma, whether the word is a noun plural of it), the word itself first."""
+    yield w, False
     for end in _ENDINGS:
         if w.endswith(end) and len(w) - len(end) >= 3:
             stem = w[: -len(end)]
             if end.startswith("isch"):
-                yield stem + "isch"
-            yield stem
-            yield stem.translate(_UMLAUT)
+                yield stem + "isch", False
+            yield stem, end in _PLURAL_ENDINGS
+            yield stem.translate(_UMLAUT), end in _PLURAL_ENDINGS or stem.translate(_UMLAUT) != stem
+
+
+def _english_plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _match_case(src: str, en: str) -> str:

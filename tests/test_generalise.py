@@ -25,7 +25,17 @@ def test_compound_gets_no_suggestion_from_its_head_alone():
     """'Verkehrswende' has the glossary word 'Ende' inside it; suggesting 'end' would be wrong."""
     hits = found("MT101", "The city council approved the Verkehrswende on Monday.")
     assert hits == [("Verkehrswende", ())]
-    assert found("MT101", "The Belegschaften are prepared for a long strike.") == [("Belegschaften", ("workforce",))]
+    assert found("MT101", "The Belegschaft is prepared for a long strike.") == [("Belegschaft", ("workforce",))]
+
+
+def test_german_noun_plural_gets_an_english_plural():
+    """Gespräche is the plural of Gespräch: 'talks', not 'talk'; a genitive -s keeps the singular."""
+    from mtfix import lexicon as lx
+
+    assert lx.translate("Gespräche") == "talks"
+    assert lx.translate("Betriebsräte") == "works councils"
+    assert lx.translate("Gespräch") == "talk"
+    assert lx.translate("Gewerkschaftsbunds") == "trade union confederation"
 
 
 def test_lowercase_evidence_for_a_capital_must_be_near():
