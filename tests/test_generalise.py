@@ -76,3 +76,16 @@ def test_every_rule_has_measurements_that_rules_show_prints():
                          text=True, cwd=ROOT).stdout
     assert f"finds {table['MT101']['artifacts_found']} annotated artifacts" in out
     assert f"{table['MT101']['clean_per_100k_words']} findings per 100,000 words" in out
+
+
+def test_repeated_heading_is_deleted_safely_only_when_near():
+    from mtfix.finding import FixSafety
+
+    only = Checker(RULES, select=["MT211"], syntax=False)
+    near = "Storm hits the coast\n\nStorm hits the coast\n\nThe storm reached the coast on Monday, police said."
+    (f,) = [f for f in check_text(only, near) if f.rule == "MT211"]
+    assert f.fix is FixSafety.SAFE
+    body = "\n\n".join(f"The talks went on for hours on day {n}, and nobody left the room." for n in range(12))
+    far = "Shipping damage\n\n" + body + "\n\nShipping damage\n\n" + body
+    (g,) = [f for f in check_text(only, far) if f.rule == "MT211"]
+    assert g.fix is FixSafety.UNSAFE

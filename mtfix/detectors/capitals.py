@@ -13,7 +13,7 @@ from operator import itemgetter
 from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import PARAGRAPH, Document
-from mtfix.finding import Severity
+from mtfix.finding import FixSafety, Severity
 from mtfix.text import ABBREVIATIONS, WORD, Token, quote_spans, sentences, starts_sentence
 
 _FUNCTION = frozenset(
@@ -352,6 +352,7 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
             if block is not None and not block.is_heading and not starts_sentence(doc.masked, tok.start, block.start):
                 capitalised.add(tok.text)
     names: set[str] = set()
+    strong: set[str] = set()  # names with a cue of their own, beyond being capitalised elsewhere
     only_names: set[str] = set()  # frequent words the dictionary knows only capitalised: germany, monday
     for block in doc.blocks:  # first pass: lowercase words that this article shows to be names
         toks = doc.tokens(block)
@@ -367,18 +368,21 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
             known = lx.is_name(t.capitalize())
             if known and len(t) >= 5 and lx.zipf_en(t) >= 3.5 and t not in _STYLED_LOWERCASE and _not_in_code(text, tok, block.start):
                 only_names.add(t)
-            if (
+            cue = (
                 (t in _MONTHS and _YEAR_OR_DAY.match(text, tok.end - block.start))  # july 2012
                 or (known and nxt is not None and _lowercase_non_word(nxt.text) and lx.is_name(nxt.text.capitalize()))
                 or (known and prev is not None and prev.is_title and lx.is_name(prev.text))  # Wolfgang franz
                 or (nxt is not None and nxt.is_upper and nxt.text.isalpha() and len(nxt.text) <= 4)  # hartz IV
-                or t.capitalize() in capitalised
-            ):
+            )
+            if cue or t.capitalize() in capitalised:
                 names.add(t)
+                if cue:
+                    strong.add(t)
                 if nxt is not None and _lowercase_non_word(nxt.text) and lx.is_name(nxt.text.capitalize()):
                     names.add(nxt.text)
     if len(only_names) >= 2:  # a text that lost its capitals loses them on several names
         names |= only_names
+        strong |= only_names
     if not names:
         return
     for block in doc.blocks:
@@ -387,7 +391,11 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
         for run in _runs(flagged):
             a, b = toks[run[0]], toks[run[-1]]
             found = doc.text[a.start : b.end]
-            yield rule.finding(a.start, b.end, found, [" ".join(w.capitalize() for w in found.split(" "))])
+            # Capitalised elsewhere is weaker evidence ('Grand Prix' and 'grand prix' are both English):
+            # a run resting on it alone gets an unsafe fix.
+            sure = any(toks[k].text in strong for k in run)
+            yield rule.finding(a.start, b.end, found, [" ".join(w.capitalize() for w in found.split(" "))],
+                               fix=True if sure else FixSafety.UNSAFE)
 
 
 def _runs(indices: list[int]) -> list[list[int]]:

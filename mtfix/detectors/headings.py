@@ -11,6 +11,7 @@ from mtfix.document import Block, Document
 from mtfix.finding import FixSafety
 from mtfix.text import SCRAPED_DATE, Token, words
 
+OPENING_BLOCKS = 8  # title, kicker, standfirst and byline live here
 NEAR_DUPLICATE = 92.0  # rapidfuzz ratio: a changed letter or two, not a different heading
 _MINOR_WORDS = frozenset("a an the and or but of to in on at for with from by as vs via nor".split())
 
@@ -91,7 +92,7 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
     kicker ("“Madness!”: Internal outburst …"), or run into the start of a paragraph."""
     rule = ctx.rule("MT211")
     blocks = doc.blocks
-    seen: list[str] = []  # normalised headings so far
+    seen: list[tuple[str, int]] = []  # normalised headings so far, with their block index
     run_ins: list[str] = []  # ... and the starts of a paragraph that would repeat one
     for i, b in enumerate(blocks):
         text = doc.text[b.start : b.end]
@@ -105,15 +106,19 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
         prev = blocks[i - 1] if i else None
         candidates = list(seen)
         if prev is not None and not prev.is_heading and len(key) <= 120 and (b.is_heading or len(key.split()) <= 12):
-            candidates.append(_norm(doc.text[prev.start : prev.end]))
+            candidates.append((_norm(doc.text[prev.start : prev.end]), i - 1))
         hit = None
         if candidates and (b.is_heading or len(key) <= 200):  # a headline repeated is short
             hit = _repeat_of(key, candidates, long_enough=b.is_heading or (prev is not None and prev.is_heading))
         if hit is not None:
+            exact, where = hit
             s, e = doc.line_span(b.start)
             if e < b.end:  # multi-line block: delete the block only
                 s, e = b.start, b.end
-            yield rule.finding(s, e, doc.text[s:e], [""], fix=True if hit else FixSafety.UNSAFE)
+            # Certain only for an exact repeat right after the first or among the opening blocks (a
+            # scraped title); far down, a short line may be repeated on purpose ('Click "Save"').
+            sure = exact and (i - where <= 2 or i < OPENING_BLOCKS)
+            yield rule.finding(s, e, doc.text[s:e], [""], fix=True if sure else FixSafety.UNSAFE)
         elif not b.is_heading:
             run_in = _run_in(text, run_ins)
             if run_in:
@@ -121,7 +126,7 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
                 yield rule.finding(b.start, e, doc.text[b.start : e], [""], fix=FixSafety.UNSAFE,
                                    message="Headline repeated at the start of the paragraph")
         if b.is_heading:
-            seen.append(key)
+            seen.append((key, i))
             run_ins += [c for c in (key, key.partition(": ")[0] + ":") if len(c.split()) >= 5]
 
 
@@ -135,15 +140,15 @@ def _core(key: str) -> str:
     return rest if sep and len(rest.split()) >= 5 else key
 
 
-def _repeat_of(key: str, candidates: list[str], long_enough: bool) -> bool | None:
-    """True for an exact repeat, False for a near one, None for none."""
+def _repeat_of(key: str, candidates: list[tuple[str, int]], long_enough: bool) -> tuple[bool, int] | None:
+    """(exact, block index of the first) for an exact or near repeat, None for none."""
     if len(key) < 8 or not (long_enough or len(key.split()) >= 4):
         return None
-    for k in candidates:
+    for k, where in candidates:
         if key == k:
-            return True
+            return True, where
         if fuzz.ratio(key, k) >= NEAR_DUPLICATE or (len(key.split()) >= 4 and _core(key) == _core(k) != key):
-            return False
+            return False, where
     return None
 
 
