@@ -21,6 +21,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/accuracy.py
 	$(PY) bench/speed.py
 	$(PY) bench/syntax.py
+	$(PY) bench/rulestats.py --print
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
