@@ -122,6 +122,11 @@ class Document:
             self._token_starts = list(map(itemgetter(1), self._all_tokens))
         return self._all_tokens
 
+    def token_index(self, offset: int) -> int:
+        """The number of the first word at or after ``offset`` (words counted over the document)."""
+        self.all_tokens()
+        return bisect_left(self._token_starts, offset)
+
     def tokens(self, block: Block) -> list[Token]:
         """The block's words with document offsets, split once per document and shared by every detector."""
         toks = self._tokens.get(block.start)

@@ -131,7 +131,7 @@ class _LowercaseNearby:
         self.seen = lows & doc.word_set
         toks = doc.all_tokens()
         self.at: dict[str, list[int]] = {}
-        self.index = doc._token_starts
+        self.doc = doc
         self.short = len(toks) <= NEARBY  # an article's length: anywhere in it is near
         if self.seen and not self.short:
             for n in compress(count(), map(self.seen.__contains__, map(itemgetter(0), toks))):
@@ -143,7 +143,7 @@ class _LowercaseNearby:
         places = self.at.get(low)
         if not places:
             return False
-        n = bisect_left(self.index, start)
+        n = self.doc.token_index(start)
         k = bisect_left(places, n - NEARBY)
         return k < len(places) and places[k] <= n + NEARBY
 

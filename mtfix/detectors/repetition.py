@@ -10,7 +10,6 @@ from operator import eq, itemgetter
 
 from mtfix.detectors import Context, detector
 from mtfix.document import Document
-from mtfix.finding import FixSafety
 
 # Doubled in good English: 'had had', 'that that', and reduplications.
 _ALLOWED = frozenset(
