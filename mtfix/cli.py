@@ -167,6 +167,10 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
     if output:
         from mtfix.writing import atomic_write
 
+        if os.path.exists(output) and any(
+            r.path != "-" and os.path.exists(r.path) and os.path.samefile(r.path, output) for r in reports
+        ):
+            raise click.UsageError(f"--output {output} is one of the files checked; it would be overwritten")
         atomic_write(output, (render(fmt, reports, False, rules) + "\n").encode("utf-8"))
         fmt = "text"
     out = render(fmt, reports, color and fmt == "text", rules, show_suppressed)
@@ -195,11 +199,14 @@ def fix(path, unsafe_fixes, show_diff, output, in_place, select, ignore, no_synt
     """Apply safe fixes (and unsafe ones on request) to one file or - for stdin."""
     from mtfix import source as src
     from mtfix.engine import fix_text
-    from mtfix.writing import atomic_write, unified_diff
+    from mtfix.writing import atomic_write, snapshot, unified_diff
 
     if in_place and (output or path == "-"):
         raise click.UsageError("--in-place takes a file path and no --output")
+    if output and path != "-" and os.path.exists(output) and os.path.exists(path) and os.path.samefile(output, path):
+        raise click.UsageError("--output names the input file; use --in-place to rewrite it")
     session = _session(select, ignore, no_syntax, config=config)
+    before = snapshot(path) if in_place else None
     source = src.read(path)
     checker = session.checker_for(session.config_for(path))
     fixed, applied = fix_text(source, checker, unsafe_fixes)
@@ -207,7 +214,7 @@ def fix(path, unsafe_fixes, show_diff, output, in_place, select, ignore, no_synt
     if show_diff:
         click.echo(unified_diff(source.text, fixed, source.path), nl=False)
     elif in_place:
-        atomic_write(path, src.encode(source, fixed))
+        atomic_write(path, src.encode(source, fixed), unchanged_since=before)
     elif output:
         atomic_write(output, src.encode(source, fixed))
     else:

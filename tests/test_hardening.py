@@ -1,0 +1,125 @@
+"""Issue 10's defects, each a regression test: lost edits, links, permissions, temp files, umask,
+--output over an input, and patches for files without a final newline."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import ROOT
+
+FIXABLE = "Turnout was 71 % on Sunday , police said.\n"  # safe fixes: MT301 and MT313
+
+
+def mtfix(*args, cwd=None, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mtfix", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, **kw)
+
+
+def test_in_place_refuses_a_file_edited_while_it_ran(tmp_path, monkeypatch):
+    """The rename must not replace a file that changed after mtfix read it."""
+    from mtfix import writing
+    from mtfix.errors import InputError
+
+    f = tmp_path / "a.txt"
+    f.write_text(FIXABLE, encoding="utf-8")
+    before = writing.snapshot(str(f))
+    time.sleep(0.01)
+    with open(f, "a", encoding="utf-8") as fh:
+        fh.write("EDIT\n")
+    with pytest.raises(InputError, match="changed while mtfix was running"):
+        writing.atomic_write(str(f), b"fixed\n", unchanged_since=before)
+    assert f.read_text(encoding="utf-8").endswith("EDIT\n")
+    assert not list(tmp_path.glob(".mtfix-*"))
+
+
+def test_in_place_rewrites_a_symlinks_target_and_keeps_the_link(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text(FIXABLE, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    out = mtfix("fix", "--in-place", str(link))
+    assert out.returncode == 0, out.stderr
+    assert link.is_symlink()
+    assert "71%" in target.read_text(encoding="utf-8")
+
+
+def test_in_place_refuses_hard_links_and_read_only_files(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(FIXABLE, encoding="utf-8")
+    os.link(a, tmp_path / "b.txt")
+    out = mtfix("fix", "--in-place", str(a))
+    assert out.returncode == 2 and "hard links" in out.stderr and "Traceback" not in out.stderr
+    assert os.stat(a).st_nlink == 2 and a.read_text(encoding="utf-8") == FIXABLE
+    ro = tmp_path / "ro.txt"
+    ro.write_text(FIXABLE, encoding="utf-8")
+    ro.chmod(0o444)
+    out = mtfix("fix", "--in-place", str(ro))
+    assert out.returncode == 2 and "read-only" in out.stderr
+    assert ro.read_text(encoding="utf-8") == FIXABLE
+
+
+def test_in_place_keeps_mode_and_output_files_honour_the_umask(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(FIXABLE, encoding="utf-8")
+    a.chmod(0o640)
+    assert mtfix("fix", "--in-place", str(a)).returncode == 0
+    assert os.stat(a).st_mode & 0o777 == 0o640
+    out = tmp_path / "report.json"
+    old = os.umask(0o022)
+    try:
+        mtfix("check", "--format", "json", "--output", str(out), str(a))
+    finally:
+        os.umask(old)
+    assert os.stat(out).st_mode & 0o777 == 0o644  # as open() would create it, not 0600
+
+
+def test_killed_write_leaves_no_temp_file(tmp_path, monkeypatch):
+    """SIGTERM while the temp file exists: it is removed, and the old file is intact."""
+    from mtfix import writing
+
+    f = tmp_path / "a.txt"
+    f.write_text(FIXABLE, encoding="utf-8")
+
+    def fsync_then_term(fd):
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(writing.os, "fsync", fsync_then_term)
+    handler = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(KeyboardInterrupt):
+        writing.atomic_write(str(f), b"new\n")
+    assert f.read_text(encoding="utf-8") == FIXABLE
+    assert not list(tmp_path.glob(".mtfix-*"))
+    assert signal.getsignal(signal.SIGTERM) == handler  # the caller's handler is back
+
+
+def test_output_naming_an_input_file_is_refused(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(FIXABLE, encoding="utf-8")
+    for args in (["check", "--format", "json", "--output", str(a), str(a)], ["fix", "-o", str(a), str(a)]):
+        out = mtfix(*args)
+        assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+        assert a.read_text(encoding="utf-8") == FIXABLE
+
+
+@pytest.mark.parametrize("tool", ["git", "patch"])
+def test_diff_of_a_file_without_final_newline_applies(tmp_path, tool):
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed")
+    a = tmp_path / "a.txt"
+    a.write_text(FIXABLE.rstrip("\n"), encoding="utf-8")  # no final newline, like the seed
+    diff = mtfix("fix", "--diff", "a.txt", cwd=tmp_path).stdout
+    assert "\\ No newline at end of file" in diff
+    patch = tmp_path / "fix.patch"
+    patch.write_text(diff, encoding="utf-8")
+    if tool == "git":
+        out = subprocess.run(["git", "apply", "--check", "--", str(patch)], capture_output=True, text=True, cwd=tmp_path)
+    else:
+        out = subprocess.run(["patch", "--dry-run", "-p1", "-i", str(patch)], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stdout + out.stderr
