@@ -68,3 +68,19 @@ def test_diff_base_outside_git_is_an_error(tmp_path):
     art.write_text(ARTICLE, encoding="utf-8")
     r = check("--diff-base", "HEAD", str(art), cwd=tmp_path)
     assert r.returncode == 2 and "needs a git repository" in r.stderr
+
+
+def test_diff_base_is_never_an_option_to_git_and_is_checked_for_untracked_files(tmp_path):
+    """Issue 10 §3: '--diff-base=--output=FILE' once made git write FILE; a bad ref was ignored when
+    every file was untracked or the input was stdin."""
+    git = shutil.which("git")
+    subprocess.run([git, "init", "-q"], cwd=tmp_path, check=True)
+    art = tmp_path / "untracked.txt"
+    art.write_text(ARTICLE, encoding="utf-8")
+    victim = tmp_path / "written-by-git"
+    r = check(f"--diff-base=--output={victim}", str(art), cwd=tmp_path)
+    assert r.returncode == 2 and not victim.exists() and "Traceback" not in r.stderr
+    assert check("--diff-base", "no-such-ref", str(art), cwd=tmp_path).returncode == 2
+    stdin = subprocess.run([sys.executable, "-m", "mtfix", "check", "--no-syntax", "--diff-base", "no-such-ref", "-"],
+                           input=ARTICLE, capture_output=True, text=True, cwd=tmp_path)
+    assert stdin.returncode == 2 and "no such commit" in stdin.stderr
