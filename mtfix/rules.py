@@ -105,7 +105,14 @@ class Rule:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """Remembers the line of every mapping so errors can name it."""
+    """Remembers the line of every mapping so errors can name it, and refuses aliases: a rule file
+    needs none, and nested aliases expand a few hundred bytes into gigabytes (a 'billion laughs')."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.events.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in rule files", mark)
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:

@@ -123,3 +123,22 @@ def test_diff_of_a_file_without_final_newline_applies(tmp_path, tool):
     else:
         out = subprocess.run(["patch", "--dry-run", "-p1", "-i", str(patch)], capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_yaml_bomb_in_a_rule_file_is_refused_at_once(tmp_path):
+    """Issue 10 §5: nested aliases in 635 bytes ran 110 s to a MemoryError."""
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for n in range(1, 9):
+        prev, cur = chr(ord("a") + n - 1), chr(ord("a") + n)
+        lines.append(f"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]")
+    lines.append("rules: [*i]")
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "bomb.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(FIXABLE, encoding="utf-8")
+    (tmp_path / "mtfix.toml").write_text('rule-dirs = ["rules"]\n', encoding="utf-8")
+    t = time.monotonic()
+    out = mtfix("check", "--no-syntax", "a.txt", cwd=tmp_path, timeout=60)
+    assert time.monotonic() - t < 30
+    assert out.returncode == 2 and "bomb.yaml:2:" in out.stderr and "alias" in out.stderr
+    assert "Traceback" not in out.stderr
