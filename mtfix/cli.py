@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 
@@ -11,6 +12,19 @@ from mtfix import __version__
 from mtfix.errors import MtfixError
 
 SEVERITIES = ("minor", "major", "critical")
+
+
+class _Score(click.FloatRange):
+    """0 to 100, and a real number: 'nan' compares false with every bound and would switch the gate off."""
+
+    def convert(self, value, param, ctx):
+        v = super().convert(value, param, ctx)
+        if not math.isfinite(v):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return v
+
+
+_SCORE = _Score(0, 100)
 
 
 def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=None, fail_on=None, min_score=None):
@@ -106,7 +120,7 @@ def cli() -> None:
               help="Write the --format output to this file and print the text report.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Exit 1 when a finding is at least this severe.  [default: major, or the config's fail-on]")
-@click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Exit 1 when a file's quality is below this.")
+@click.option("--min-score", type=_SCORE, default=None, help="Exit 1 when a file's quality is below this.")
 @_select
 @_extend
 @_ignore
@@ -323,3 +337,7 @@ def main() -> None:
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as e:  # a bug: one line and exit 2, never a traceback and never 1 ("findings")
+        click.echo(f"mtfix: internal error: {type(e).__name__}: {e} (please report it with the input "
+                   "that caused it)", err=True)
+        sys.exit(2)

@@ -6,6 +6,8 @@ file and key, with the valid choices and a "did you mean" where one is close."""
 
 from __future__ import annotations
 
+import math
+
 import difflib
 import fnmatch
 import tomllib
@@ -174,7 +176,7 @@ def _set(cfg: Config, where: str, key: str, value: Any, rules: dict, base: Path)
         cfg.per_file_ignores = {g: list(s) for g, s in value.items()}
     elif key == "weights":
         if not isinstance(value, dict) or set(value) - set(SEVERITIES) or not all(
-            isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in value.values()
+            isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0 for v in value.values()
         ):
             raise bad("a table of minor/major/critical = number ≥ 0")
         cfg.weights = {"minor": 1.0, "major": 5.0, "critical": 25.0} | {k: float(v) for k, v in value.items()}

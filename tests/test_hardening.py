@@ -142,3 +142,40 @@ def test_yaml_bomb_in_a_rule_file_is_refused_at_once(tmp_path):
     assert time.monotonic() - t < 30
     assert out.returncode == 2 and "bomb.yaml:2:" in out.stderr and "alias" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_a_file_name_cannot_print_a_workflow_command_or_a_fake_finding(tmp_path):
+    """Issue 10 §9: a newline in a file name ended the line and started '::error …' of its own."""
+    name = "a\n::error file=x,line=1::owned.txt"
+    (tmp_path / name).write_text(FIXABLE, encoding="utf-8")
+    for fmt in ("text", "concise", "github"):
+        out = mtfix("check", "--no-syntax", "--format", fmt, "--fail-on", "critical",
+                    str(tmp_path), cwd=tmp_path)
+        assert not [line for line in out.stdout.splitlines() if line.startswith("::error file=x")], fmt
+    junit = mtfix("check", "--no-syntax", "--format", "junit", "--fail-on", "critical", str(tmp_path)).stdout
+    import xml.etree.ElementTree as ET
+
+    ET.fromstring(junit)  # well-formed: no raw control character
+
+
+def test_non_finite_numbers_are_refused(tmp_path):
+    """Issue 10 §18: weights of inf wrote 'Infinity' (invalid JSON); --min-score nan switched the gate off."""
+    (tmp_path / "a.txt").write_text(FIXABLE, encoding="utf-8")
+    out = mtfix("check", "--no-syntax", "--min-score", "nan", "a.txt", cwd=tmp_path)
+    assert out.returncode == 2 and "finite" in out.stderr
+    (tmp_path / "mtfix.toml").write_text("[weights]\nmajor = inf\n", encoding="utf-8")
+    out = mtfix("check", "--no-syntax", "--format", "json", "a.txt", cwd=tmp_path)
+    assert out.returncode == 2 and "mtfix.toml" in out.stderr and "Infinity" not in out.stdout
+
+
+def test_an_unexpected_exception_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    """Issue 10 §16: a traceback exited 1, the code of 'findings'."""
+    from mtfix import cli
+
+    def boom(*a, **k):
+        raise TypeError("simulated bug")
+
+    monkeypatch.setattr(cli.cli, "main", boom)
+    with pytest.raises(SystemExit) as e:
+        cli.main()
+    assert e.value.code == 2

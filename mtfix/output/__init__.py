@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from mtfix.finding import Finding
@@ -26,6 +27,14 @@ class FileReport:
 
 
 FORMATS = ("text", "json", "concise", "github", "junit", "sarif")
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shown_path(path: str) -> str:
+    """A path as people and log parsers see it: control characters escaped, so a file named
+    'a\n::error::x' can print no line of its own (a GitHub workflow command, a fake finding)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", path)
 
 
 def render(fmt: str, reports: list[FileReport], color: bool = False, rules: dict | None = None,

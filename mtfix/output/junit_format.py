@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from mtfix.output import shown_path
+
 
 def render(reports) -> str:
     suites = ET.Element("testsuites", name="mtfix")
     suite = ET.SubElement(suites, "testsuite", name="mtfix", tests=str(len(reports)),
                           failures=str(sum(1 for r in reports if r.findings)), errors="0")
     for r in reports:
-        case = ET.SubElement(suite, "testcase", classname="mtfix", name=r.path, file=r.path)
+        case = ET.SubElement(suite, "testcase", classname="mtfix", name=shown_path(r.path), file=shown_path(r.path))
         for f in r.findings:
             fail = ET.SubElement(case, "failure", type=f"{f.rule} {f.name}", message=f"line {f.line}, column {f.column}: {f.message}")
-            fail.text = f"{r.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}\n    {f.text!r}"
+            fail.text = f"{shown_path(r.path)}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}\n    {f.text!r}"
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from mtfix.output import shown_path
+
 _COLORS = {"critical": "\033[1;31m", "major": "\033[31m", "minor": "\033[33m", "dim": "\033[2m", "bold": "\033[1m"}
 _RESET = "\033[0m"
 
@@ -22,7 +24,7 @@ def render(reports, color: bool = False, show_suppressed: bool = False) -> str:
     for r in reports:
         for f in r.findings:
             total[f.severity.value] += 1
-            head = f"{r.path}:{f.line}:{f.column}: {_c(f.rule, 'bold', color)} [{_c(f.severity.value, f.severity.value, color)}] {f.message}"
+            head = f"{shown_path(r.path)}:{f.line}:{f.column}: {_c(f.rule, 'bold', color)} [{_c(f.severity.value, f.severity.value, color)}] {f.message}"
             lines.append(head)
             detail = f"    {_show(f.text)!r}"
             if f.replacements:
@@ -32,10 +34,10 @@ def render(reports, color: bool = False, show_suppressed: bool = False) -> str:
             lines.append(_c(detail, "dim", color))
         if show_suppressed:
             for f in r.suppressed:
-                lines.append(_c(f"{r.path}:{f.line}:{f.column}: {f.rule} [suppressed] {f.message}  {_show(f.text)!r}", "dim", color))
+                lines.append(_c(f"{shown_path(r.path)}:{f.line}:{f.column}: {f.rule} [suppressed] {f.message}  {_show(f.text)!r}", "dim", color))
         q, rd = r.quality, r.readability
         lines.append(
-            f"{r.path}: {len(r.findings)} finding(s) in {r.words} words; quality {q.score:.1f}/100 "
+            f"{shown_path(r.path)}: {len(r.findings)} finding(s) in {r.words} words; quality {q.score:.1f}/100 "
             f"({q.per_1000_words:.1f} penalty points per 1,000 words; weights "
             f"{', '.join(f'{k} {v:g}' for k, v in q.weights.items())}); "
             f"Flesch reading ease {rd.flesch_reading_ease:.1f}, grade {rd.flesch_kincaid_grade:.1f}"
@@ -59,5 +61,5 @@ def render(reports, color: bool = False, show_suppressed: bool = False) -> str:
 
 def render_concise(reports) -> str:
     return "\n".join(
-        f"{r.path}:{f.line}:{f.column}: {f.rule} {f.message}" for r in reports for f in r.findings
+        f"{shown_path(r.path)}:{f.line}:{f.column}: {f.rule} {f.message}" for r in reports for f in r.findings
     )
