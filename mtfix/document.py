@@ -10,6 +10,7 @@ from operator import itemgetter
 
 from mtfix.text import Token, words
 
+MAX_WORD = 100  # letters: longer tokens are skipped by the word rules
 MASK = "\ue000"  # stands in for anything that is not prose: code, URLs, markup
 
 TITLE, HEADING, PARAGRAPH, ITEM, CELL = "title", "heading", "paragraph", "item", "cell"
@@ -84,8 +85,13 @@ class Document:
     @cached_property
     def word_set(self) -> frozenset[str]:
         """Distinct words as written: detectors judge each word once, and skip a document (in C,
-        by set intersection) where no word is a candidate."""
-        return frozenset(map(itemgetter(0), self.all_tokens()))
+        by set intersection) where no word is a candidate. A token over MAX_WORD letters is no word
+        of prose (a hash, a base64 run, an attack): leaving it out keeps every per-word structure
+        bounded, since the word rules only ever look at candidates from this set."""
+        words = frozenset(map(itemgetter(0), self.all_tokens()))
+        if any(len(w) > MAX_WORD for w in words):
+            words = frozenset(w for w in words if len(w) <= MAX_WORD)
+        return words
 
     @cached_property
     def lowered(self) -> str:

@@ -179,3 +179,22 @@ def test_an_unexpected_exception_is_one_line_and_exit_2(tmp_path, monkeypatch):
     with pytest.raises(SystemExit) as e:
         cli.main()
     assert e.value.code == 2
+
+
+@pytest.mark.parametrize("word", ["x" * 199_000, "-".join(["Wort"] * 39_000)])
+def test_one_huge_word_stays_small_and_fast(tmp_path, word):
+    """Issue 10 §4: a 200,000-letter word ran 115 s at 19.7 GB. Under a 1 GiB address-space limit the
+    lexical tier must finish, quickly, with no error."""
+    import resource
+
+    f = tmp_path / "long.txt"
+    f.write_text(word + "\n", encoding="utf-8")
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    t = time.monotonic()
+    out = subprocess.run([sys.executable, "-m", "mtfix", "check", "--no-syntax", str(f)], capture_output=True,
+                         text=True, cwd=ROOT, preexec_fn=limit, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert time.monotonic() - t < 30

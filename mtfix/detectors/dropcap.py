@@ -34,7 +34,7 @@ def _no_word(t: str) -> bool:
 def candidates(t: str, opening: bool) -> list[str]:
     """The words a scraped drop cap may stand for, best first."""
     core, _, tail = t.partition("'")  # IGermany's
-    if len(core) < 3 or not core[0].isupper() or not core.isalpha():
+    if not 3 <= len(core) <= 40 or not core[0].isupper() or not core.isalpha():
         return []
     out: list[str] = []
     if core[1].isupper() and core[2:].islower() and core[2:] != "s" and not lx.english(core):
