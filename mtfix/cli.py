@@ -28,19 +28,15 @@ _SCORE = _Score(0, 100)
 
 
 def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=None, fail_on=None, min_score=None):
-    """The run's options, validated against the rules: an unknown selector is a usage error."""
-    from mtfix.engine import matches
+    """The run's options. Selectors are checked when each configuration's checker is built, against
+    its rules (the built-in ones and its rule-dirs): an unknown one is an error there."""
     from mtfix.session import Options, Session, selectors
 
     opts = Options(
         select=selectors(select) or None, ignore=selectors(ignore), extend_select=selectors(extend_select),
         no_syntax=no_syntax, fail_on=fail_on, min_score=min_score, config_file=config,
     )
-    session = Session(opts)
-    for s in (opts.select or []) + opts.ignore + opts.extend_select:
-        if not any(matches(r, s) for r in session.builtin.values()):
-            raise click.UsageError(f"unknown rule code, category or name: {s!r} (see `mtfix rules`)")
-    return session
+    return Session(opts)
 
 
 def _warn_syntax(reason: str | None) -> None:

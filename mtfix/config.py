@@ -126,7 +126,14 @@ def load(path: Path, rules: dict) -> Config:
 
 def _validate(where: str, path: Path, data: dict, rules: dict) -> Config:
     cfg = Config(path=str(path))
+    if "rule-dirs" in data:  # first: the codes the other keys name may be the user's own rules
+        from mtfix.rules import load_all
+
+        _set(cfg, where, "rule-dirs", data["rule-dirs"], rules, path.parent)
+        rules = load_all(cfg.rule_dirs)
     for key, value in data.items():
+        if key == "rule-dirs":
+            continue
         if key not in KEYS:
             near = difflib.get_close_matches(key, KEYS, n=1)
             hint = f"; did you mean '{near[0]}'?" if near else ""

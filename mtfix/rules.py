@@ -14,12 +14,12 @@ import yaml
 from mtfix.document import CELL, HEADING, ITEM, PARAGRAPH, TITLE
 from mtfix.errors import RuleError
 from mtfix.finding import Finding, FixSafety, Severity
+from mtfix.tokenpattern import REGEX_TIMEOUT
 
 CODE = re.compile(r"^MT\d{3}$")
 KINDS = ("pattern", "detector", "tokens")
 SCOPES = (TITLE, HEADING, PARAGRAPH, ITEM, CELL)
 MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
-REGEX_TIMEOUT = 1.0  # seconds per document scan: a user regex must not hang a CI job
 _KEYS = {
     "code", "name", "message", "category", "severity", "kind", "pattern", "ignorecase", "replacement",
     "fix", "scope", "not_before", "not_after", "requires", "triggers", "tokens", "parser", "description", "examples", "default", "__line__",

@@ -10,6 +10,7 @@ from pathlib import Path
 from mtfix import config as cfgmod
 from mtfix.config import Config
 from mtfix.engine import Checker, analyse, analyse_all, matches
+from mtfix.errors import MtfixError
 from mtfix.output import FileReport
 
 
@@ -65,6 +66,9 @@ class Session:
 
             o = self.options
             rules = load_all(cfg.rule_dirs) if cfg.rule_dirs else self.builtin
+            for s in (o.select or []) + o.ignore + o.extend_select:
+                if not any(matches(r, s) for r in rules.values()):
+                    raise MtfixError(f"unknown rule code, category or name: {s!r} (see `mtfix rules`)")
             self._checkers[cfg.path] = Checker(
                 rules,
                 select=o.select if o.select is not None else cfg.select,

@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 ATTRS = {
     "text": lambda t: t.text,
     "lower": lambda t: t.lower_,
@@ -28,6 +30,10 @@ ATTRS = {
     "dep": lambda t: t.dep_,
 }
 FLAGS = {"optional", "skip", "mark", "not", "start"}
+
+
+REGEX_TIMEOUT = 1.0  # seconds for any user regex (a document scan, a token): it must not hang a CI job
+_LIST_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class TokenPatternError(ValueError):
@@ -106,14 +112,23 @@ def _test(attr: str, value: Any, word_list: Callable[[str], frozenset[str]]) -> 
         return lambda t: get(t) in allowed
     value = str(value)
     if value.startswith("@"):
+        if not _LIST_NAME.fullmatch(value[1:]):  # a name in rules/lexicon/, never a path out of it
+            raise TokenPatternError(f"bad list name {value!r}: letters, digits, '-' and '_' only")
         words = word_list(value[1:] + ".txt")
         return lambda t: get(t).lower() in words
     if value.startswith("re:"):
         try:
-            rx = re.compile(value[3:])
-        except re.error as e:
+            rx = regex.compile(value[3:])
+        except regex.error as e:
             raise TokenPatternError(f"bad regular expression {value!r}: {e}") from None
-        return lambda t: rx.fullmatch(get(t)) is not None
+
+        def full(t) -> bool:
+            try:
+                return rx.fullmatch(get(t), timeout=REGEX_TIMEOUT) is not None
+            except TimeoutError:  # catastrophic backtracking on this token: no match, no hang
+                return False
+
+        return full
     return lambda t: get(t) == value
 
 

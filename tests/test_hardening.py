@@ -198,3 +198,57 @@ def test_one_huge_word_stays_small_and_fast(tmp_path, word):
                          text=True, cwd=ROOT, preexec_fn=limit, timeout=120)
     assert out.returncode == 0, out.stderr
     assert time.monotonic() - t < 30
+
+
+USER_RULE = """rules:
+  - code: MT991
+    name: user-rule
+    message: a user rule
+    category: style/awkward
+    severity: minor
+    pattern: 'aa'
+    {extra}
+    examples:
+      bad:
+        - text: "x [[aa]] y"
+      good:
+        - "x y"
+"""
+EVIL = "(a|aa)+$"  # catastrophic backtracking on a long run of a's ended by something else
+
+
+@pytest.mark.parametrize("extra", [f"requires: '{EVIL}'", f"not_after: '{EVIL}'", f"not_before: '{EVIL}'"])
+def test_every_user_regex_runs_under_the_timeout(tmp_path, extra):
+    """Issue 10 §6: only `pattern` had a timeout; `requires`, `not_before`, `not_after` could hang."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "user.yaml").write_text(USER_RULE.replace("{extra}", extra), encoding="utf-8")
+    (tmp_path / "mtfix.toml").write_text('rule-dirs = ["rules"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("a" * 60 + "b x\n", encoding="utf-8")
+    t = time.monotonic()
+    out = mtfix("check", "--no-syntax", "--select", "MT991", "a.txt", cwd=tmp_path, timeout=120)
+    assert time.monotonic() - t < 30
+    assert "Traceback" not in out.stderr and out.returncode in (0, 1)
+
+
+def test_token_lists_are_names_inside_the_rule_folders(tmp_path):
+    """Issue 10 §8: `lower: '@../../…/words'` read a file outside the rule folders."""
+    from mtfix.tokenpattern import TokenPatternError, compile_tokens
+
+    opened = []
+    with pytest.raises(TokenPatternError, match="bad list name"):
+        compile_tokens([{"lower": "@../../../etc/passwd"}], lambda name: opened.append(name) or frozenset())
+    assert opened == []
+
+
+def test_user_rules_from_rule_dirs_can_be_selected_ignored_and_given_a_severity(tmp_path):
+    """Issue 10 §17: --select, --ignore, config `ignore` and [severity] rejected user rule codes."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "user.yaml").write_text(USER_RULE.replace("{extra}", "default: false"), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("x aa y\n", encoding="utf-8")
+    (tmp_path / "mtfix.toml").write_text('rule-dirs = ["rules"]\n[severity]\nMT991 = "major"\n', encoding="utf-8")
+    out = mtfix("check", "--no-syntax", "--select", "MT991", "--format", "concise", "a.txt", cwd=tmp_path)
+    assert out.returncode == 1 and "MT991" in out.stdout, out.stderr  # opt-in rule ran, as major
+    out = mtfix("check", "--no-syntax", "--extend-select", "MT991", "--ignore", "MT991", "a.txt", cwd=tmp_path)
+    assert out.returncode == 0 and "MT991" not in out.stdout, out.stderr
+    (tmp_path / "mtfix.toml").write_text('rule-dirs = ["rules"]\nignore = ["MT991"]\n', encoding="utf-8")
+    assert mtfix("check", "--no-syntax", "a.txt", cwd=tmp_path).returncode == 0

@@ -15,7 +15,11 @@ _warned: set[str] = set()
 
 def run(rule: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.masked
-    if rule.compiled_requires and not rule.compiled_requires.search(text):
+    try:
+        if rule.compiled_requires and not rule.compiled_requires.search(text, timeout=rule.timeout):
+            return
+    except TimeoutError:
+        _warn(rule, doc)
         return
     pat = rule.compiled
     has_span = "span" in pat.groupindex
@@ -32,18 +36,22 @@ def run(rule: Rule, doc: Document) -> Iterator[Finding]:
                 continue
             if e > block.end and text[block.end : e].strip("\r\n"):
                 continue
-            nb = rule.compiled_not_before
-            if nb and nb.search(text, max(block.start, s - 100), s):
+            nb = rule.compiled_not_before  # every user regex runs under the rule's timeout
+            if nb and nb.search(text, max(block.start, s - 100), s, timeout=rule.timeout):
                 continue
             na = rule.compiled_not_after
-            if na and na.match(text, e, min(block.end, e + 100)):
+            if na and na.match(text, e, min(block.end, e + 100), timeout=rule.timeout):
                 continue
             reps = [m.expand(t) for t in rule.replacement]
             yield rule.finding(s, e, doc.text[s:e], reps)
     except TimeoutError:
-        if (rule.code, doc.path) not in _warned:
-            _warned.add((rule.code, doc.path))
-            print(f"mtfix: warning: {doc.path}: rule {rule.code} timed out and was skipped", file=sys.stderr)
+        _warn(rule, doc)
+
+
+def _warn(rule: Rule, doc: Document) -> None:
+    if (rule.code, doc.path) not in _warned:
+        _warned.add((rule.code, doc.path))
+        print(f"mtfix: warning: {doc.path}: rule {rule.code} timed out and was skipped", file=sys.stderr)
 
 
 def run_all(doc: Document, ctx: Context) -> Iterator[Finding]:
