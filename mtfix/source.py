@@ -80,7 +80,7 @@ def read(path: str, fmt: str | None = None) -> Source:
 def decode(name: str, data: bytes, fmt: str = "text") -> Source:
     if len(data) > MAX_BYTES:
         raise InputError(name, f"input too large (the limit is {MAX_BYTES:,} bytes)")
-    nul = data.find(b"\x00", 0, 8192)
+    nul = data.find(b"\x00")  # the whole file (at most MAX_BYTES, in memory): one scan in C
     if nul >= 0:
         raise InputError(name, f"binary file (NUL byte at byte offset {nul})")
     try:

@@ -252,3 +252,39 @@ def test_user_rules_from_rule_dirs_can_be_selected_ignored_and_given_a_severity(
     assert out.returncode == 0 and "MT991" not in out.stdout, out.stderr
     (tmp_path / "mtfix.toml").write_text('rule-dirs = ["rules"]\nignore = ["MT991"]\n', encoding="utf-8")
     assert mtfix("check", "--no-syntax", "a.txt", cwd=tmp_path).returncode == 0
+
+
+def test_a_nul_byte_anywhere_makes_a_binary_file(tmp_path):
+    """Issue 10 §21: only the first 8,192 bytes were scanned."""
+    f = tmp_path / "late.txt"
+    f.write_bytes(b"The storm reached the coast. " * 1000 + b"\x00tail\n")
+    out = mtfix("check", "--no-syntax", str(f))
+    assert out.returncode == 2 and "binary file" in out.stderr
+
+
+def test_sarif_uris_are_valid_uri_references(tmp_path):
+    """Issue 10 §19: spaces, non-ASCII, '#', '?', '%' and '[' made invalid URIs."""
+    import json
+
+    from rfc3986_validator import validate_rfc3986
+
+    names = ["with space.txt", "grüße.txt", "hash#1.txt", "q?.txt", "100%.txt", "br[1].txt"]
+    for n in names:
+        (tmp_path / n).write_text(FIXABLE, encoding="utf-8")
+    sarif = json.loads(mtfix("check", "--no-syntax", "--format", "sarif", *names, cwd=tmp_path).stdout)
+    uris = [a["location"]["uri"] for a in sarif["runs"][0]["artifacts"]]
+    uris += [loc["physicalLocation"]["artifactLocation"]["uri"]
+             for res in sarif["runs"][0]["results"] for loc in res["locations"]]
+    assert len(uris) > len(names)
+    assert all(validate_rfc3986(u, rule="URI_reference") for u in uris), uris
+
+
+def test_junit_stays_well_formed_with_a_control_character_in_a_reject_term(tmp_path):
+    """Issue 10 §20: a control character in a [reject] term made invalid XML."""
+    import xml.etree.ElementTree as ET
+
+    (tmp_path / "mtfix.toml").write_text('[reject]\n"bad term" = "good\\u0001term"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("We saw the bad term today.\n", encoding="utf-8")
+    out = mtfix("check", "--no-syntax", "--format", "junit", "a.txt", cwd=tmp_path)
+    assert "MT901" in out.stdout, out.stderr
+    ET.fromstring(out.stdout)

@@ -14,7 +14,8 @@ def render(reports) -> str:
     for r in reports:
         case = ET.SubElement(suite, "testcase", classname="mtfix", name=shown_path(r.path), file=shown_path(r.path))
         for f in r.findings:
-            fail = ET.SubElement(case, "failure", type=f"{f.rule} {f.name}", message=f"line {f.line}, column {f.column}: {f.message}")
-            fail.text = f"{shown_path(r.path)}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}\n    {f.text!r}"
+            message = shown_path(f.message)  # a [reject] term may hold a control character: invalid in XML
+            fail = ET.SubElement(case, "failure", type=f"{f.rule} {f.name}", message=f"line {f.line}, column {f.column}: {message}")
+            fail.text = f"{shown_path(r.path)}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {message}\n    {f.text!r}"
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+from urllib.parse import quote
+
 import json
 
 from mtfix import __version__
@@ -25,7 +28,7 @@ def render(reports, rules: dict) -> str:
                 "rules": driver_rules,
             }},
             "columnKind": "unicodeCodePoints",  # mtfix counts code points, not UTF-16 units
-            "artifacts": [{"location": {"uri": r.path}} for r in reports],
+            "artifacts": [{"location": {"uri": _uri(r.path)}} for r in reports],
             "results": results,
         }],
     }
@@ -50,13 +53,18 @@ def _region(f) -> dict:
     return {"startLine": f.line, "startColumn": f.column, "endLine": end_line, "endColumn": end_col}
 
 
+def _uri(path: str) -> str:
+    """A valid URI reference: spaces, non-ASCII, '#', '?', '%' and '[' percent-encoded (RFC 3986)."""
+    return quote(PurePath(path).as_posix(), safe="/")
+
+
 def _result(path: str, f, index: dict) -> dict:
     out = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity.value],
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": path},
+            "artifactLocation": {"uri": _uri(path)},
             "region": {**_region(f), "snippet": {"text": f.text}},
         }}],
         "properties": {"category": f.category, "severity": f.severity.value},
@@ -67,7 +75,7 @@ def _result(path: str, f, index: dict) -> dict:
         out["fixes"] = [{
             "description": {"text": f"{f.fix.value} fix: {f.replacements[0]!r}"},
             "artifactChanges": [{
-                "artifactLocation": {"uri": path},
+                "artifactLocation": {"uri": _uri(path)},
                 "replacements": [{"deletedRegion": _region(f), "insertedContent": {"text": f.replacements[0]}}],
             }],
         }]
