@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from mtfix.finding import Finding, FixSafety
 
-MAX_ROUNDS = 10
+MAX_ROUNDS = 64  # fixes that unblock each other converge in a few rounds; this only bounds a cycle
 
 
 def applicable(findings: list[Finding], unsafe: bool = False) -> list[Finding]:
@@ -35,15 +35,19 @@ def apply(text: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
 def fix_to_fixpoint(
     text: str, check: Callable[[str], list[Finding]], unsafe: bool = False
 ) -> tuple[str, list[Finding]]:
-    """Re-check after each round, since one fix can uncover or unblock another."""
+    """Re-check after each round, since one fix can uncover or unblock another, until nothing changes:
+    fixing the output again changes nothing. Two fixes that undo each other would cycle; a text seen
+    before ends the loop."""
     applied: list[Finding] = []
+    seen = {hash(text)}
     for _ in range(MAX_ROUNDS):
         todo = applicable(check(text), unsafe)
         if not todo:
             break
         new, done = apply(text, todo)
-        if new == text:
+        if new == text or hash(new) in seen:
             break
+        seen.add(hash(new))
         text = new
         applied.extend(done)
     return text, applied

@@ -288,3 +288,15 @@ def test_junit_stays_well_formed_with_a_control_character_in_a_reject_term(tmp_p
     out = mtfix("check", "--no-syntax", "--format", "junit", "a.txt", cwd=tmp_path)
     assert "MT901" in out.stdout, out.stderr
     ET.fromstring(out.stdout)
+
+
+def test_fix_reaches_its_fixed_point_on_a_word_repeated_1025_times(tmp_path):
+    """Issue 10 §13: fixing the output of `fix --unsafe-fixes` again applied one more fix."""
+    f = tmp_path / "rep.txt"
+    f.write_text(" ".join(["word"] * 1025) + "\n", encoding="utf-8")
+    once = mtfix("fix", "--unsafe-fixes", "--no-syntax", str(f))
+    assert once.returncode == 0 and once.stdout == "word\n"
+    g = tmp_path / "once.txt"
+    g.write_text(once.stdout, encoding="utf-8")
+    twice = mtfix("fix", "--unsafe-fixes", "--no-syntax", str(g))
+    assert twice.stdout == once.stdout and "applied 0 fix(es)" in twice.stderr

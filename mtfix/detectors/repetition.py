@@ -24,6 +24,7 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator:
     text = doc.masked
     toks = doc.all_tokens()
     lows = list(map(str.lower, map(itemgetter(0), toks)))
+    run: list[int] = []  # a run of one word repeated ('the the the'): one finding, one fix
     for i in compress(count(), map(eq, lows, islice(lows, 1, None))):  # pairs found in C
         a, b = toks[i], toks[i + 1]
         if len(a.text) < 2 or lows[i] in _ALLOWED:
@@ -31,7 +32,19 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator:
         gap = text[a.end : b.start]
         block = doc.block_at(a.start)
         if gap and not gap.strip(" \t") and block is not None and b.start < block.end:
-            yield rule.finding(a.start, b.end, doc.text[a.start : b.end], [a.text])
+            if run and run[-1] == i - 1:
+                run.append(i)
+                continue
+            if run:
+                yield _run_finding(rule, doc, toks, run)
+            run = [i]
+    if run:
+        yield _run_finding(rule, doc, toks, run)
+
+
+def _run_finding(rule, doc: Document, toks, run: list[int]):
+    a, b = toks[run[0]], toks[run[-1] + 1]
+    return rule.finding(a.start, b.end, doc.text[a.start : b.end], [a.text])
 
 
 
