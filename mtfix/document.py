@@ -18,6 +18,7 @@ HEADING_KINDS = (TITLE, HEADING)
 _INK = re.compile(r"\S")  # between blocks: whitespace stays for line anchors
 _LINE = re.compile(r"[^\r\n]")  # code and URLs inside a block: only line breaks stay
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # old Mac files end lines with CR alone
 _MAY_HAVE_URL = re.compile(r"://|www\.|@")  # a cheap scan before the costly one
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?]|\b[\w.+-]+@[\w-]+\.[\w.-]+\w")
 
@@ -80,7 +81,7 @@ class Document:
     @cached_property
     def _line_starts(self) -> list[int]:
         """Computed on first use: most documents need no line numbers at all (no findings)."""
-        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
 
     @cached_property
     def word_set(self) -> frozenset[str]:
@@ -107,10 +108,7 @@ class Document:
         """The line around an offset, with its line break when it has one."""
         i = bisect_right(self._line_starts, offset) - 1
         start = self._line_starts[i]
-        nl = self.text.find("\n", start)
-        if nl < 0:
-            return start, len(self.text)
-        return start, nl + 1
+        return start, self._line_starts[i + 1] if i + 1 < len(self._line_starts) else len(self.text)
 
     def block_at(self, offset: int) -> Block | None:
         i = bisect_right(self._block_starts, offset) - 1

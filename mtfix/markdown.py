@@ -22,11 +22,12 @@ _INLINE_HOLES = re.compile(
 def parse(path: str, text: str) -> Document:
     from markdown_it import MarkdownIt
 
-    body = text
-    fm = _FRONT_MATTER.match(text)
+    lf = re.sub(r"\r(?!\n)", "\n", text)  # CR-only line ends (old Mac files) read as LF: same length, same offsets
+    body = lf
+    fm = _FRONT_MATTER.match(lf)
     if fm:  # blank it out for the parser, keeping line numbers
-        body = re.sub(r"[^\n]", " ", fm.group()) + text[fm.end() :]
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        body = re.sub(r"[^\n]", " ", fm.group()) + lf[fm.end() :]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", lf)]
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
 
     blocks: list[Block] = []

@@ -27,7 +27,7 @@ def parse(path: str, text: str) -> Document:
 def _lines(text: str) -> list[tuple[int, int]]:
     """Non-blank lines as (start, end) without the line break or surrounding blanks."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in re.finditer(r"[^\r\n]+", text):  # CR, LF or CRLF ends a line
         raw = m.group()
         stripped = raw.strip()
         if stripped and not _COMMENT_LINE.fullmatch(stripped):  # a suppression comment is no prose

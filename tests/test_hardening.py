@@ -300,3 +300,21 @@ def test_fix_reaches_its_fixed_point_on_a_word_repeated_1025_times(tmp_path):
     g.write_text(once.stdout, encoding="utf-8")
     twice = mtfix("fix", "--unsafe-fixes", "--no-syntax", str(g))
     assert twice.stdout == once.stdout and "applied 0 fix(es)" in twice.stderr
+
+
+@pytest.mark.parametrize("name,text,lines", [
+    ("cr.txt", "First line is fine.\rTurnout was 71 % on Sunday.\rThe vote could nicht be held.\r", [2, 3]),
+    ("cr.md", "# Title\r\rTurnout was 71 % on Sunday.\r\rThe vote could nicht be held.\r", [3, 5]),
+])
+def test_cr_only_line_endings(tmp_path, name, text, lines):
+    """Issue 10 §22: Markdown checked only the first line; plain text reported everything on line 1."""
+    import json
+
+    f = tmp_path / name
+    f.write_bytes(text.encode("utf-8"))
+    report = json.loads(mtfix("check", "--no-syntax", "--format", "json", str(f)).stdout)
+    found = sorted({x["line"] for x in report["files"][0]["findings"]})
+    assert found == lines
+    fixed = subprocess.run([sys.executable, "-m", "mtfix", "fix", "--no-syntax", str(f)], capture_output=True,
+                           cwd=ROOT).stdout  # bytes: text mode would turn every CR into LF
+    assert fixed.count(b"\r") == text.count("\r") and b"\n" not in fixed  # line ends kept as they were
