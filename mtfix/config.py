@@ -215,10 +215,18 @@ def _set(cfg: Config, where: str, key: str, value: Any, rules: dict, base: Path)
         cfg.syntax = value
 
 
+MAX_LIST_BYTES = 10_000_000  # a word list, not /dev/zero
+
+
 def _list_file(where: str, key: str, path: Path) -> list[str]:
-    """Vale-style word list: one entry per line, ``#`` starts a comment."""
+    """Vale-style word list: one entry per line, ``#`` starts a comment. Read with a size cap, so a
+    device or a huge file is an error, not an endless read."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_LIST_BYTES + 1)
+        if len(data) > MAX_LIST_BYTES:
+            raise ConfigError(where, f"'{key}': {path} is over {MAX_LIST_BYTES:,} bytes; not a word list")
+        lines = data.decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(where, f"'{key}': cannot read {path}: {e}") from None
     return [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()]

@@ -318,3 +318,13 @@ def test_cr_only_line_endings(tmp_path, name, text, lines):
     fixed = subprocess.run([sys.executable, "-m", "mtfix", "fix", "--no-syntax", str(f)], capture_output=True,
                            cwd=ROOT).stdout  # bytes: text mode would turn every CR into LF
     assert fixed.count(b"\r") == text.count("\r") and b"\n" not in fixed  # line ends kept as they were
+
+
+def test_a_list_file_that_never_ends_is_an_error(tmp_path):
+    """Issue 10 §16: `accept-file = "/dev/zero"` read until MemoryError."""
+    (tmp_path / "a.txt").write_text(FIXABLE, encoding="utf-8")
+    (tmp_path / "mtfix.toml").write_text('accept-file = "/dev/zero"\n', encoding="utf-8")
+    t = time.monotonic()
+    out = mtfix("check", "--no-syntax", "a.txt", cwd=tmp_path, timeout=120)
+    assert time.monotonic() - t < 30
+    assert out.returncode == 2 and "not a word list" in out.stderr and "Traceback" not in out.stderr
