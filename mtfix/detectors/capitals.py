@@ -23,7 +23,7 @@ _FUNCTION = frozenset(
 # Only these are reported when capitalised: the others often open a clause after a dash or quote.
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "with", "of"})
 # Capitalised right after a lowercase word, a preposition or conjunction is no title and opens no sentence:
-# "an avalanche In Zermatt", "reported that After numerous attempts". (A name or title-case line is
+# "a landslide In Tyrol", "reported that After numerous attempts". (A name or title-case line is
 # excluded before this is asked.)
 _LINKING = frozenset(
     "after before in on at to for from by into onto under over about against during without within since "
@@ -240,7 +240,7 @@ def _after_lowercase(toks: list[Token], i: int, text: str, base: int) -> bool:
 
 
 def _title_run_after(text: str, pos: int) -> bool:
-    """'he watched Into The Wild': an unquoted title goes on in capitals; 'avalanche In Zermatt' does not."""
+    """'he watched Into The Wild': an unquoted title goes on in capitals; 'landslide In Tyrol' does not."""
     nxt = WORD.findall(text, pos, pos + 60)[:2]
     return len(nxt) == 2 and nxt[0][0].isupper() and nxt[1][0].isupper()
 
@@ -353,7 +353,7 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
                 capitalised.add(tok.text)
     names: set[str] = set()
     strong: set[str] = set()  # names with a cue of their own, beyond being capitalised elsewhere
-    only_names: set[str] = set()  # frequent words the dictionary knows only capitalised: germany, monday
+    only_names: set[str] = set()  # frequent words the dictionary knows only capitalised: berlin, sunday
     for block in doc.blocks:  # first pass: lowercase words that this article shows to be names
         toks = doc.tokens(block)
         text = doc.block_text(block)
@@ -409,7 +409,7 @@ def _runs(indices: list[int]) -> list[list[int]]:
 
 
 def _not_in_code(text: str, tok: Token, base: int) -> bool:
-    """'#germany', '@monday', 'germany_2024', 'site/germany': handles, tags and paths keep their case."""
+    """'#berlin', '@sunday', 'berlin_2024', 'site/berlin': handles, tags and paths keep their case."""
     before = text[tok.start - base - 1 : tok.start - base]
     after = text[tok.end - base : tok.end - base + 1]
     return before not in ("#", "@", "/", "_") and after not in ("_", "/", "@")
@@ -426,7 +426,7 @@ def _lowercase_non_word(t: str) -> bool:
     if not (t.islower() and len(t) >= 3 and t.isalpha()) or t in _PARTICLES:
         return False
     if t not in _MONTHS and lx.zipf_en(t) >= 4.5:  # frequent: an English word, unless only its capital is
-        return lx.is_name(t) and not lx.is_common_lowercase(t) and not lx.english(t)  # germany, monday
+        return lx.is_name(t) and not lx.is_common_lowercase(t) and not lx.english(t)  # berlin, sunday
     return not lx.is_common_lowercase(t) and not lx.english(t)
 
 

@@ -1,5 +1,5 @@
 """Drop caps: the decorative first letter of an article, scraped as text in front of or in place of
-the translation's first letter ('DAfter two goals', 'IGermany's largest', 'Dhe bad news', 'BErlin').
+the translation's first letter ('WAfter a long night', 'IGermany's largest', 'Dhe bad news', 'BErlin').
 
 Decided by shape and the dictionary, never by a list: the token is no word, and it becomes a word
 when its first capital is dropped, its second letter lowered, or (for the article's opening word
@@ -38,7 +38,7 @@ def candidates(t: str, opening: bool) -> list[str]:
         return []
     out: list[str] = []
     if core[1].isupper() and core[2:].islower() and core[2:] != "s" and not lx.english(core):
-        if _word(core[1:]):  # DAfter, IGermany, MAt
+        if _word(core[1:]):  # WAfter, IGermany, MAt
             out.append(core[1:])
         lowered = core[0] + core[1:].lower()
         if lx.is_name(lowered) or (lx.english(lowered) and lx.zipf_en(lowered) >= 4):  # BErlin, MAt

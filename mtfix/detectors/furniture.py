@@ -46,7 +46,7 @@ def score(line: str, notice: bool = True) -> int:
     if ("»" in line or "›" in line or "|" in line or ">" in line) and _SEPARATOR.search(line):
         points += 3 if len(_SEPARATOR.findall(line)) >= 2 else 2  # two or more: a breadcrumb trail
     elif " / " in line:
-        points += 1  # 'Limited offer / Learn more': a weaker separator, also in credits and place pairs
+        points += 1  # 'Subscribe now / Read more': a weaker separator, also in credits and place pairs
     ui = sum(w.lower() in _interface() for w in words)
     if ui >= 2 and ui * 2 >= len(words):
         points += 2

@@ -103,7 +103,7 @@ def _german_leaning(part: str) -> bool:
     return zde >= 3.0 and zde - zen >= 1.5 and not lx.english(low) and not lx.is_name(part)
 
 
-# A label before a colon at a line start or inside a bracket ('(Bild: GEPA)', 'Von: Anna Roth'), or a
+# A label before a colon at a line start or inside a bracket ('(Foto: Stadtarchiv)', 'Quelle: Polizei'), or a
 # word inside a paywall or ticker marker ('*** FAZplus Inhalt ***'): site furniture the MT left alone.
 _LABEL = re.compile(
     r"(?m)(?:^[ \t]*(?P<w>[A-ZÄÖÜ][a-zäöüß]{2,})[ \t]*:(?=[ \t]*(?:\S+[ \t]*){1,4}$)"  # a short credit or byline

@@ -41,7 +41,7 @@ def _blocks_with_quotes(doc: Document) -> list[tuple[int, str, list[tuple[int, i
 
 
 # 'You' opening a sentence of narration: German 'Sie' at a sentence start is 'they' or formal 'you',
-# and MT picks 'you' ("You should receive the offer by May").
+# and MT picks 'you' ("You will get the new terms by post").
 _YOU_OPENS = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][”\"’]\s))(?P<w>You)\b(?!'|’)")
 
 

@@ -1,4 +1,4 @@
-"""Repeated words ('the German German Trade Union Confederation') and phrases ('is in the is in the',
+"""Repeated words ('the German German Trade Union Confederation') and phrases ('will be closed will be closed',
 'blown up in 2003 blown up'), found on the shared tokens: a back-referencing regex over every word
 costs five times as much."""
 
