@@ -18,6 +18,7 @@ HEADING_KINDS = (TITLE, HEADING)
 _INK = re.compile(r"\S")  # between blocks: whitespace stays for line anchors
 _LINE = re.compile(r"[^\r\n]")  # code and URLs inside a block: only line breaks stay
 
+_LINE_MARKUP = frozenset("#>*+-=.)0123456789 \t\r\n")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # old Mac files end lines with CR alone
 _MAY_HAVE_URL = re.compile(r"://|www\.|@")  # a cheap scan before the costly one
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?]|\b[\w.+-]+@[\w-]+\.[\w.-]+\w")
@@ -146,3 +147,12 @@ class Document:
 
     def is_prose(self, start: int, end: int) -> bool:
         return MASK not in self.masked[start:end]
+
+    def is_prose_lines(self, start: int, end: int) -> bool:
+        """Whole lines of prose whose only other characters are Markdown line markup ("# ", "> ",
+        "1. "): a repeated heading is deleted with its marker, or an empty "#" would stay."""
+        t = self.text
+        if (start and t[start - 1] not in "\r\n") or (end < len(t) and t[end - 1] not in "\r\n"):
+            return False
+        markup = {c for c, m in zip(t[start:end], self.masked[start:end]) if m == MASK}
+        return markup <= _LINE_MARKUP and any(m != MASK and not m.isspace() for m in self.masked[start:end])

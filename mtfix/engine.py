@@ -166,7 +166,7 @@ def finalize(doc: Document, found: list[Finding], enabled: set[str]) -> list[Fin
     for f in found:
         if f.rule not in enabled or not (0 <= f.start < f.end <= len(doc.text)):
             continue
-        if not doc.is_prose(f.start, f.end):
+        if not doc.is_prose(f.start, f.end) and not (f.replacements == ("",) and doc.is_prose_lines(f.start, f.end)):
             continue
         key = (f.rule, f.start, f.end)
         if key not in out:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from mtfix.document import CELL, HEADING, ITEM, PARAGRAPH, TITLE, Block, Document
 
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
-# Inline syntax that is not prose: code spans, HTML, link targets, emphasis and link brackets.
+# Inline syntax that is not prose: HTML, link targets, emphasis and link brackets (code spans and
+# comments are paired by _inline_holes). No part can scan past a character that would start another match,
+# so a line of ten thousand unclosed "<a" costs ten thousand short scans, not fifty million.
 _INLINE_HOLES = re.compile(
-    r"(`+)(?:.|\n)*?\1"  # code span
-    r"|<!--(?:.|\n)*?-->"  # comment
-    r"|</?[A-Za-z][^>\n]*>"  # inline HTML tag or autolink
-    r"|\]\([^)\n]*\)"  # link destination
+    r"</?[A-Za-z][^<>\n]*>"  # inline HTML tag or autolink
+    r"|\]\([^)\[\]\n]*\)"  # link destination
     r"|!?\[|\]"  # link/image brackets
     r"|(?<![\w])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w])"  # emphasis markers
     r"|\\(?=[^\w\s])"  # backslash escapes
@@ -55,11 +56,45 @@ def parse(path: str, text: str) -> Document:
             continue
         start, end = spans[0][0], spans[-1][1]
         holes.extend((a[1], b[0]) for a, b in zip(spans, spans[1:]))
-        for m in _INLINE_HOLES.finditer(text, start, end):
-            holes.append(m.span())
+        holes += _inline_holes(text, start, end)
         blocks.append(Block(start, end, kind, level))
     _title(blocks)
     return Document.build(path, text, "markdown", blocks, holes)
+
+
+_OPENERS = re.compile(r"<!--|`+")
+
+
+def _inline_holes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Code spans and comments first (a tag inside a code span is code), then the other inline
+    syntax between them. Linear: an opener without its closer is text, and no later one is looked
+    for again (a closing "-->" that is missing after one opener is missing after the next ones too)."""
+    runs: dict[int, list[int]] = {}  # backtick run length → starts: a span closes with a run as long
+    for m in re.finditer("`+", text[start:end]):
+        runs.setdefault(len(m.group()), []).append(start + m.start())
+    spans, pos, comments = [], start, True
+    for m in _OPENERS.finditer(text, start, end):
+        if m.start() < pos:
+            continue
+        close = -1
+        if m.group() == "<!--":
+            if comments:
+                close = text.find("-->", m.end(), end)
+                comments = close >= 0
+                close = close + 3 if close >= 0 else -1
+        else:
+            n = len(m.group())
+            later = runs[n]
+            i = bisect.bisect_right(later, m.start())
+            close = later[i] + n if i < len(later) else -1
+        if close >= 0:
+            spans.append((m.start(), close))
+            pos = close
+    holes, pos = list(spans), start
+    for a, b in spans + [(end, end)]:
+        holes += (h.span() for h in _INLINE_HOLES.finditer(text, pos, a))
+        pos = b
+    return holes
 
 
 def _locate(text, line_starts, line_map, content, row_cursor):

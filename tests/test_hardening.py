@@ -328,3 +328,79 @@ def test_a_list_file_that_never_ends_is_an_error(tmp_path):
     out = mtfix("check", "--no-syntax", "a.txt", cwd=tmp_path, timeout=120)
     assert time.monotonic() - t < 30
     assert out.returncode == 2 and "not a word list" in out.stderr and "Traceback" not in out.stderr
+
+
+def _many_headings(n: int) -> list[str]:
+    """Distinct headings (random letters: no two are near repeats), each with a paragraph."""
+    import random
+
+    rnd = random.Random(n)
+    heads = [" ".join("".join(rnd.choices("abcdefghijklmnoprstuw", k=7)) for _ in range(5)).capitalize()
+             for _ in range(n)]
+    return heads
+
+
+def test_duplicate_heading_check_compares_each_heading_with_a_bounded_number(monkeypatch):
+    """Issue 10 §11: every heading was compared with every earlier one (a 4 MB file took 60 s). Count
+    the fuzzy comparisons: they must grow with the headings, not with their square, while an exact
+    repeat far down is still found."""
+    from mtfix.detectors import headings
+    from mtfix.engine import Checker
+    from mtfix.markdown import parse
+    from mtfix.rules import load_all
+
+    calls = []
+    real = headings.fuzz.ratio
+
+    class Counting:
+        @staticmethod
+        def ratio(*a, **kw):
+            calls.append(1)
+            return real(*a, **kw)
+
+    monkeypatch.setattr(headings, "fuzz", Counting)
+    checker = Checker(load_all(), select=["MT211"], syntax=False)
+    for n in (500, 2000):
+        calls.clear()
+        heads = _many_headings(n)
+        text = "".join(f"# {h}\n\nThe council met on Monday and voted.\n\n" for h in heads) + f"# {heads[7]}\n"
+        found = checker.check(parse("a.md", text))
+        assert calls and len(calls) <= 100 * n  # two blocks a heading
+        assert [f.text for f in found] == [f"# {heads[7]}\n"]
+
+
+@pytest.mark.parametrize("text", [
+    "The text " + "<!-- x " * 28_500,  # 60 s before
+    "The text " + "<a " * 60_000,  # 35 s before
+    "The text " + "``x `" * 30_000,
+    "The text " + "](x " * 45_000,
+])
+def test_markdown_inline_syntax_is_masked_in_linear_time(tmp_path, text):
+    """Issue 10 §12: an unclosed comment, tag or code span was scanned to the end of the text once per
+    opener."""
+    f = tmp_path / "a.md"
+    f.write_text(text + "\n", encoding="utf-8")
+    t = time.monotonic()
+    out = mtfix("check", "--no-syntax", str(f), timeout=120)
+    assert time.monotonic() - t < 20 and out.returncode in (0, 1), out.stderr
+
+
+@pytest.mark.parametrize("text,masked,kept", [
+    ("A `code span` and <!-- a comment --> in prose.", ["`code span`", "<!-- a comment -->"], ["in prose"]),
+    ("Ticks ``a ` b`` close with a run as long.", ["``a ` b``"], ["close with"]),
+    ("An unclosed `tick and <b>bold</b> text.", ["<b>", "</b>"], ["unclosed `tick and", "bold", "text"]),
+    ("A comment <!-- with `ticks --> then `real code`.", ["<!-- with `ticks -->", "`real code`"], ["then"]),
+    ("A tag inside `code <b>` is code.", ["`code <b>`"], ["is code"]),
+    ("See [the page](https://example.org/a_(b)) today.", ["](https://example.org/a_(b)"], ["the page", "today"]),
+])
+def test_markdown_code_spans_and_comments_are_paired_as_commonmark_does(text, masked, kept):
+    from mtfix.document import MASK
+    from mtfix.markdown import parse
+
+    doc = parse("a.md", text + "\n")
+    for part in masked:
+        i = text.index(part)
+        assert set(doc.masked[i : i + len(part)]) == {MASK}, part
+    for part in kept:
+        i = text.index(part)
+        assert doc.masked[i : i + len(part)] == part

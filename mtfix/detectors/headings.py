@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -11,6 +12,8 @@ from mtfix.document import Block, Document
 from mtfix.finding import FixSafety
 from mtfix.text import SCRAPED_DATE, Token, words
 
+_BLANK_LINE = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
+_BLANK_BEFORE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\Z")
 OPENING_BLOCKS = 8  # title, kicker, standfirst and byline live here
 NEAR_DUPLICATE = 92.0  # rapidfuzz ratio: a changed letter or two, not a different heading
 _MINOR_WORDS = frozenset("a an the and or but of to in on at for with from by as vs via nor".split())
@@ -92,11 +95,10 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
     kicker ("“Madness!”: Internal outburst …"), or run into the start of a paragraph."""
     rule = ctx.rule("MT211")
     blocks = doc.blocks
-    seen: list[tuple[str, int]] = []  # normalised headings so far, with their block index
-    run_ins: list[str] = []  # ... and the starts of a paragraph that would repeat one
+    seen = _Seen()
     for i, b in enumerate(blocks):
         text = doc.text[b.start : b.end]
-        if not b.is_heading and len(text) > 300 and not seen:
+        if not b.is_heading and len(text) > 300 and not seen.keys:
             continue  # a long paragraph before any heading repeats nothing
         # A paragraph whose first 400 characters already normalise to more than 200 is too long to
         # be a repeated headline: its key is only ever compared by length, so the prefix will do.
@@ -104,30 +106,82 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
         if len(key) <= 200:
             key = _norm(text)
         prev = blocks[i - 1] if i else None
-        candidates = list(seen)
+        extra = None
         if prev is not None and not prev.is_heading and len(key) <= 120 and (b.is_heading or len(key.split()) <= 12):
-            candidates.append((_norm(doc.text[prev.start : prev.end]), i - 1))
+            extra = (_norm(doc.text[prev.start : prev.end]), i - 1)
         hit = None
-        if candidates and (b.is_heading or len(key) <= 200):  # a headline repeated is short
-            hit = _repeat_of(key, candidates, long_enough=b.is_heading or (prev is not None and prev.is_heading))
+        if (seen.keys or extra) and (b.is_heading or len(key) <= 200):  # a headline repeated is short
+            hit = seen.repeat_of(key, extra, long_enough=b.is_heading or (prev is not None and prev.is_heading))
         if hit is not None:
             exact, where = hit
             s, e = doc.line_span(b.start)
             if e < b.end:  # multi-line block: delete the block only
                 s, e = b.start, b.end
+            else:  # between blank lines, take one with it, or two blank lines would stay
+                blank = _BLANK_LINE.match(doc.text, e)
+                if blank and _BLANK_BEFORE.search(doc.text[max(0, s - 8) : s]) and blank.end() > e:
+                    e = blank.end()
             # Certain only for an exact repeat right after the first or among the opening blocks (a
             # scraped title); far down, a short line may be repeated on purpose ('Click "Save"').
             sure = exact and (i - where <= 2 or i < OPENING_BLOCKS)
             yield rule.finding(s, e, doc.text[s:e], [""], fix=True if sure else FixSafety.UNSAFE)
         elif not b.is_heading:
-            run_in = _run_in(text, run_ins)
+            run_in = seen.run_in(text)
             if run_in:
                 e = b.start + run_in
                 yield rule.finding(b.start, e, doc.text[b.start : e], [""], fix=FixSafety.UNSAFE,
                                    message="Headline repeated at the start of the paragraph")
         if b.is_heading:
-            seen.append((key, i))
-            run_ins += [c for c in (key, key.partition(": ")[0] + ":") if len(c.split()) >= 5]
+            seen.add(key, i)
+
+
+NEAR_WINDOW = 32  # near (not exact) repeats are looked for among this many latest headings and the opening ones
+
+
+class _Seen:
+    """The headings so far, indexed so that each block costs about the same however many came before:
+    exact and kicker-less repeats by dict, near repeats among the opening and the latest headings only
+    (a scraped double sits next to its original; a far one that differs is more likely a new heading)."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, int] = {}  # normalised heading → first block index
+        self.cores: dict[str, int] = {}  # ... without its kicker
+        self.opening: list[tuple[str, int]] = []
+        self.latest: list[tuple[str, int]] = []
+        self.starts: dict[str, list[str]] = {}  # first two words → headings a paragraph may start with
+
+    def add(self, key: str, i: int) -> None:
+        self.keys.setdefault(key, i)
+        self.cores.setdefault(_core(key), i)
+        (self.opening if i < OPENING_BLOCKS else self.latest).append((key, i))
+        del self.latest[:-NEAR_WINDOW]
+        for c in (key, key.partition(": ")[0] + ":"):
+            if len(c.split()) >= 5:
+                self.starts.setdefault(" ".join(c.split(" ", 2)[:2]), []).append(c)
+
+    def repeat_of(self, key: str, extra: tuple[str, int] | None, long_enough: bool) -> tuple[bool, int] | None:
+        """(exact, block index of the first) for an exact or near repeat, None for none."""
+        if len(key) < 8 or not (long_enough or len(key.split()) >= 4):
+            return None
+        if extra and extra[0] == key:
+            return True, extra[1]
+        if key in self.keys:
+            return True, self.keys[key]
+        core = _core(key)
+        if len(key.split()) >= 4 and core != key and core in self.cores:
+            return False, self.cores[core]
+        for k, where in self.opening + self.latest + ([extra] if extra else []):
+            if fuzz.ratio(key, k, score_cutoff=NEAR_DUPLICATE):
+                return False, where
+        return None
+
+    def run_in(self, text: str) -> int:
+        """Length of a heading (or its part before a colon) repeated at the start of a paragraph."""
+        for cand in self.starts.get(" ".join(text[:200].lower().split(" ", 2)[:2]), ()):
+            low = text[: len(cand) + 2].lower()
+            if len(low) > len(cand) + 1 and low.startswith(cand) and low[len(cand)] in " \t":
+                return len(cand) + 1
+        return 0
 
 
 def _norm(text: str) -> str:
@@ -138,26 +192,3 @@ def _core(key: str) -> str:
     """The headline without its kicker: 'pressure on merz: internal outburst …' → 'internal outburst …'."""
     head, sep, rest = key.rpartition(": ")
     return rest if sep and len(rest.split()) >= 5 else key
-
-
-def _repeat_of(key: str, candidates: list[tuple[str, int]], long_enough: bool) -> tuple[bool, int] | None:
-    """(exact, block index of the first) for an exact or near repeat, None for none."""
-    if len(key) < 8 or not (long_enough or len(key.split()) >= 4):
-        return None
-    for k, where in candidates:
-        if key == k:
-            return True, where
-        if fuzz.ratio(key, k) >= NEAR_DUPLICATE or (len(key.split()) >= 4 and _core(key) == _core(k) != key):
-            return False, where
-    return None
-
-
-def _run_in(text: str, starts: list[str]) -> int:
-    """Length of a heading (or its part before a colon) repeated at the start of a paragraph."""
-    if not starts:
-        return 0
-    low = text[: max(map(len, starts)) + 2].lower()  # only the start can repeat one
-    for cand in starts:
-        if len(low) > len(cand) + 1 and low.startswith(cand) and low[len(cand)] in " \t":
-            return len(cand) + 1
-    return 0
