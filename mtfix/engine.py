@@ -174,18 +174,6 @@ def finalize(doc: Document, found: list[Finding], enabled: set[str]) -> list[Fin
     return sorted(out.values(), key=lambda f: (f.start, f.end, f.rule))
 
 
-def analyse(source: Source, checker: Checker, weights: dict[str, float] | None = None):
-    """Check one source and score it: the unit every command and formatter works with."""
-    doc = parse(source)
-    return report(doc, checker.check(doc), weights)
-
-
-def analyse_all(sources: Iterable[Source], checker: Checker, weights: dict[str, float] | None = None):
-    """`analyse` for many sources, streamed, with the parser fed in full batches."""
-    for doc, findings in checker.check_many(parse(s) for s in sources):
-        yield report(doc, findings, weights)
-
-
 def report(doc: Document, findings: list[Finding], weights: dict[str, float] | None = None):
     from mtfix.output import FileReport
     from mtfix.readability import score as readability

@@ -41,9 +41,30 @@ def parse(path: str, text: str) -> Document:
     for b in blocks:
         if b.kind == HEADING and b.level == 1 and not title_done:
             b.kind, title_done = TITLE, True
+    _prose_lines_bounded(path, text, blocks)
     doc = Document.build(path, text, "html", blocks, holes=p.holes)
     doc.no_fix = p.attributes  # alt/title text is checked, but fixes change text nodes only
     return doc
+
+
+def _prose_lines_bounded(path: str, text: str, blocks: list[Block]) -> None:
+    """The line limit is for prose: a minified page or a CMS export is one line of markup and script,
+    and is fine; a text block that long is refused (the word rules judge prose line by line)."""
+    from mtfix.errors import InputError
+    from mtfix.source import MAX_LINE
+
+    for b in blocks:
+        if b.end - b.start <= MAX_LINE:
+            continue
+        pos = b.start
+        while pos < b.end:
+            nl = text.find("\n", pos, b.end)
+            end = b.end if nl < 0 else nl
+            if end - pos > MAX_LINE:
+                line = text.count("\n", 0, pos) + 1
+                raise InputError(path, f"line {line}: a text block runs {end - pos:,} characters without a line "
+                                       f"break (the limit is {MAX_LINE:,})")
+            pos = end + 1
 
 
 class _Parser(HTMLParser):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mtfix import config as cfgmod
 from mtfix.config import Config
-from mtfix.engine import Checker, analyse, analyse_all, matches
+from mtfix.engine import Checker, matches, parse, report
 from mtfix.errors import MtfixError
 from mtfix.output import FileReport
 
@@ -88,22 +88,23 @@ class Session:
         self.named = {p for p in paths if not Path(p).is_dir()}
         return [f for f in src.discover(paths) if f in self.named or not self.config_for(f).excluded(f)]
 
-    def _read(self, files: list[str]) -> Iterator:
-        """Sources one at a time. A file found in a folder that cannot be read as prose (binary,
-        not UTF-8, empty) is skipped with its reason; a file named outright is an error."""
+    def _docs(self, files: list[str]) -> Iterator:
+        """Parsed documents one at a time. A file found in a folder that cannot be read as prose
+        (binary, not UTF-8, empty, a text block too long) is skipped with its reason; a file named
+        outright is an error."""
         from mtfix import source as src
         from mtfix.errors import InputError
 
         for f in files:
             try:
-                source = src.read(f)
+                doc = parse(src.read(f))
             except InputError as e:
                 if f in self.named:
                     raise
                 self.skipped.append((f, str(e).removeprefix(f + ": ")))
                 continue
-            self._origin[source.path] = f  # "-" is read as "<stdin>"
-            yield source
+            self._origin[doc.path] = f  # "-" is read as "<stdin>"
+            yield doc
 
     def fail_on(self, file: str) -> str:
         return self.options.fail_on or self.config_for(file).fail_on
@@ -120,15 +121,15 @@ class Session:
         for members in groups.values():
             cfg = self.config_for(members[0])
             checker = self.checker_for(cfg)
-            for r in analyse_all(self._read(members), checker, cfg.weights):
-                done[self._origin[r.path]] = self._per_file(r.path, cfg, r)
+            for doc, findings in checker.check_many(self._docs(members)):
+                done[self._origin[doc.path]] = self._per_file(doc.path, cfg, report(doc, findings, cfg.weights))
         return (done[f] for f in files if f in done)
 
     def report(self, file: str) -> FileReport | None:
         """One file (a --jobs worker's unit); None when it was skipped."""
         cfg = self.config_for(file)
-        for source in self._read([file]):
-            return self._per_file(file, cfg, analyse(source, self.checker_for(cfg), cfg.weights))
+        for doc in self._docs([file]):
+            return self._per_file(file, cfg, report(doc, self.checker_for(cfg).check(doc), cfg.weights))
         return None
 
     def _per_file(self, file: str, cfg: Config, report: FileReport) -> FileReport:

@@ -404,3 +404,26 @@ def test_markdown_code_spans_and_comments_are_paired_as_commonmark_does(text, ma
     for part in kept:
         i = text.index(part)
         assert doc.masked[i : i + len(part)] == part
+
+
+def test_a_minified_html_page_on_one_line_is_checked(tmp_path):
+    """Issue 10 §15: the 200,000-character line limit refused saved web pages and CMS exports, which
+    are often one line. It now applies to text blocks only."""
+    import json
+
+    script = "<script>var data = [" + ",".join(str(i) for i in range(300_000)) + "];</script>"
+    paras = "".join(f"<p>The council met on day {i} and the vote was 90 % in favour.</p>" for i in range(3000))
+    page = tmp_path / "page.html"
+    page.write_text(f"<!DOCTYPE html><html><head>{script}</head><body>{paras}</body></html>", encoding="utf-8")
+    assert page.stat().st_size > 2_000_000 and page.read_text().count("\n") == 0
+    out = mtfix("check", "--no-syntax", "--format", "json", str(page), timeout=300)
+    assert out.returncode == 0, out.stderr  # minor findings only
+    found = json.loads(out.stdout)["files"][0]["findings"]
+    assert sum(f["rule"] == "MT301" for f in found) == 3000
+
+    prose = tmp_path / "prose.html"
+    prose.write_text("<html><body>\n<p>" + "The council met on Monday. " * 8000 + "</p></body></html>", encoding="utf-8")
+    out = mtfix("check", "--no-syntax", str(prose))
+    assert out.returncode == 2 and "prose.html: line 2: a text block runs 216,000 characters" in out.stderr
+    out = mtfix("check", "--no-syntax", str(tmp_path))  # found in a folder: skipped with a warning
+    assert out.returncode == 0 and "warning: skipped" in out.stderr and "prose.html" in out.stderr
