@@ -49,7 +49,8 @@ _WORKER = None  # the Session of a --jobs worker process
 
 def _init_worker(kwargs: dict) -> None:
     global _WORKER
-    _WORKER = _session(**kwargs)
+    if _WORKER is None:  # forked workers inherit the parent's, word lists and parser loaded
+        _WORKER = _session(**kwargs)
 
 
 def _analyse_path(args: tuple[str, bool]):
@@ -73,19 +74,43 @@ class _Silent:
         return None
 
 
+PARALLEL_MIN_BYTES = 128_000  # below this a second process costs more than it saves (bench/scale.py)
+
+
+def _total_bytes(files: list[str]) -> int:
+    total = 0
+    for f in files:
+        try:
+            total += os.stat(f).st_size
+        except OSError:
+            pass  # reported when it is read
+        if total >= PARALLEL_MIN_BYTES:
+            break
+    return total
+
+
 def _parallel(session, files: list[str], jobs: int, kwargs: dict, bar):
-    """Reports in input order from a process pool; each worker loads the parser once. Results are
-    streamed back (a report holds findings, never the text), so memory stays bounded."""
+    """Reports in input order from a process pool. The first file is checked here, which loads the
+    word lists (and the parser) once; forked workers inherit them instead of loading their own, which
+    had cost each worker a second. Results are streamed back (a report holds findings, never the
+    text), so memory stays bounded."""
+    import gc
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    work = [(f, f in session.named) for f in files]
-    results = []
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker, initargs=(kwargs,)) as pool:
-        for res in pool.map(_analyse_path, work, chunksize=4):
+    global _WORKER
+    _WORKER, named = session, set(session.named)
+    results = [_analyse_path((files[0], files[0] in named))]
+    bar.update(1)
+    gc.freeze()  # forked workers would otherwise copy every page the collector touches
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    work = [(f, f in named) for f in files[1:]]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context, initializer=_init_worker,
+                             initargs=(kwargs,)) as pool:
+        for res in pool.map(_analyse_path, work, chunksize=max(1, min(16, len(work) // (jobs * 8)))):
             results.append(res)
             bar.update(1)
-    for _, _, skipped in results:
-        session.skipped += skipped
+    session.skipped = [s for _, _, sk in results for s in sk]
     return [r for r, _, _ in results if r is not None], next((s for _, s, _ in results if s), None)
 
 
@@ -139,11 +164,13 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
                   fail_on=fail_on, min_score=min_score)
     session = _session(**kwargs)
     files = session.files(list(paths))
-    if jobs is None:  # a worker costs a second of start-up: only worth it for a folder of articles
-        jobs = (os.cpu_count() or 1) if len(files) >= 8 else 1
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    if jobs > 1 and (len(files) < 2 or "-" in files or _total_bytes(files) < PARALLEL_MIN_BYTES):
+        jobs = 1
     progress = len(files) > 1 and sys.stderr.isatty()  # a bar on a terminal, silence in CI logs
     with click.progressbar(length=len(files), file=sys.stderr, label="checking") if progress else _Silent() as bar:
-        if jobs > 1 and len(files) > 1 and "-" not in files:
+        if jobs > 1:
             reports, skipped = _parallel(session, files, jobs, kwargs, bar)
         else:
             reports = []

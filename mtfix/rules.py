@@ -104,15 +104,11 @@ class Rule:
         )
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Remembers the line of every mapping so errors can name it, and refuses aliases: a rule file
-    needs none, and nested aliases expand a few hundred bytes into gigabytes (a 'billion laughs')."""
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster on every start
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.events.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in rule files", mark)
-        return super().compose_node(parent, index)
+
+class _LineLoader(_Loader):
+    """Remembers the line of every mapping so errors can name it."""
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
@@ -122,6 +118,25 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _load_yaml(text: str):
+    """A rule file needs no aliases, and nested ones expand a few hundred bytes into gigabytes (a
+    'billion laughs'): the events are scanned for one before anything is built."""
+    scan = _LineLoader(text)
+    try:
+        while not scan.check_event(yaml.StreamEndEvent):
+            event = scan.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in rule files",
+                                                  event.start_mark)
+    finally:
+        scan.dispose()
+    loader = _LineLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def builtin_dir() -> Path:
@@ -135,7 +150,7 @@ def builtin_dir() -> Path:
 
 def load_file(path: Path) -> list[Rule]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        data = _load_yaml(path.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark else None
         raise RuleError(str(path), f"invalid YAML: {e.problem}", line) from None

@@ -3,6 +3,8 @@ the command line, and the checker built for that configuration (built once, shar
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +36,7 @@ class Session:
         self.options = options
         self.builtin = load_all()
         self._configs: dict[str, Config] = {}
-        self._found: dict[Path, Path | None] = {}
+        self._found: dict[str, Path | None] = {}  # folder as named → its configuration file
         self._default = Config()
         self._checkers: dict[str | None, Checker] = {}
         self.fixed = self._load(Path(options.config_file)) if options.config_file else None
@@ -53,11 +55,11 @@ class Session:
     def config_for(self, file: str) -> Config:
         if self.fixed is not None:
             return self.fixed
-        folder = Path("." if file == "-" else file).resolve()
-        folder = folder if folder.is_dir() else folder.parent
-        if folder not in self._found:  # one lookup per folder, not per file
-            self._found[folder] = cfgmod.find(str(folder))
-        found = self._found[folder]
+        where = "." if file == "-" else file
+        key = where if os.path.isdir(where) else os.path.dirname(where) or "."
+        if key not in self._found:  # one lookup per folder, not per file
+            self._found[key] = cfgmod.find(str(Path(key).resolve()))
+        found = self._found[key]
         return self._load(found) if found else self._default
 
     def checker_for(self, cfg: Config) -> Checker:

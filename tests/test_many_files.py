@@ -17,15 +17,42 @@ def check(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_binary_file_in_a_folder_is_skipped_and_the_rest_checked(tmp_path):
-    (tmp_path / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    for i in range(30):  # over PARALLEL_MIN_BYTES, so that --jobs 2 starts workers
+        (tmp_path / f"a{i:02d}.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"abc\x00def")
     (tmp_path / "c.md").write_bytes(b"\xff\xfe not utf-8")
+    out = {}
     for jobs in ("1", "2"):
-        r = check("--jobs", jobs, str(tmp_path))
+        r = out[jobs] = check("--jobs", jobs, str(tmp_path))
         assert r.returncode == 1  # the seed's findings; the skipped files do not make it 2
-        assert f"skipped {tmp_path / 'b.txt'}: binary file" in r.stderr
-        assert f"skipped {tmp_path / 'c.md'}: invalid UTF-8 at byte offset 0" in r.stderr
-        assert "a.txt:" in r.stdout and "b.txt:" not in r.stdout
+        assert r.stderr.count(f"skipped {tmp_path / 'b.txt'}: binary file") == 1
+        assert r.stderr.count(f"skipped {tmp_path / 'c.md'}: invalid UTF-8 at byte offset 0") == 1
+        assert "a29.txt:" in r.stdout and "b.txt:" not in r.stdout
+    assert out["1"].stdout == out["2"].stdout
+
+
+def test_jobs_starts_workers_only_where_they_pay(tmp_path, monkeypatch):
+    """A worker cannot beat one process on a few small files (bench/scale.py): below
+    PARALLEL_MIN_BYTES, or for one file, no pool is started whatever --jobs says."""
+    from mtfix import cli
+
+    started = []
+    real = cli._parallel
+    monkeypatch.setattr(cli, "_parallel", lambda *a, **k: started.append(1) or real(*a, **k))
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    for args, pool in ([str(tmp_path)], False), ([str(tmp_path / "a0.txt")], False):
+        started.clear()
+        with pytest.raises(SystemExit):
+            cli.cli.main(["check", "--no-syntax", "--jobs", "2", *args], standalone_mode=False)
+        assert bool(started) == pool
+    for i in range(3, cli.PARALLEL_MIN_BYTES // len(text.encode()) + 2):
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    started.clear()
+    with pytest.raises(SystemExit):
+        cli.cli.main(["check", "--no-syntax", "--jobs", "2", str(tmp_path)], standalone_mode=False)
+    assert started
 
 
 def test_nothing_readable_is_exit_2(tmp_path):

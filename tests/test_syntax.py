@@ -111,7 +111,8 @@ def test_token_rule_file_error_names_line(tmp_path):
 
 
 def test_jobs_gives_the_same_report(tmp_path):
-    for i in range(3):
+    """Over PARALLEL_MIN_BYTES: the workers fork from a process that has loaded the parser."""
+    for i in range(28):
         (tmp_path / f"a{i}.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     def run(*extra):
         return subprocess.run([sys.executable, "-m", "mtfix", "check", "--format", "concise", *extra, str(tmp_path)],
