@@ -57,8 +57,8 @@ def _analyse_path(args: tuple[str, bool]):
     path, named = args
     if named:
         _WORKER.named.add(path)
-    _WORKER.skipped.clear()
-    return _WORKER.report(path), _WORKER.syntax_skipped(), list(_WORKER.skipped)
+    before = len(_WORKER.skipped)
+    return _WORKER.report(path), _WORKER.syntax_skipped(), _WORKER.skipped[before:]
 
 
 class _Silent:
@@ -110,7 +110,7 @@ def _parallel(session, files: list[str], jobs: int, kwargs: dict, bar):
         for res in pool.map(_analyse_path, work, chunksize=max(1, min(16, len(work) // (jobs * 8)))):
             results.append(res)
             bar.update(1)
-    session.skipped = [s for _, _, sk in results for s in sk]
+    session.skipped += [s for _, _, sk in results[1:] for s in sk]  # the first file's are there already
     return [r for r, _, _ in results if r is not None], next((s for _, s, _ in results if s), None)
 
 
@@ -199,6 +199,13 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
         from mtfix import gitdiff
 
         gitdiff.filter_changed(diff_base, reports)
+    if baseline or diff_base:  # score what is reported, not what was filtered away
+        from mtfix.scoring import quality
+
+        for r in reports:
+            r.quality = quality(r.findings, r.words, r.quality.weights)
+    for r in reports:
+        r.min_score = session.min_score(r.path)
     rules = session.builtin if fmt == "sarif" else None
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if output:
@@ -216,9 +223,7 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
     failed = False
     for r in reports:
         threshold = Severity(session.fail_on(r.path)).rank
-        floor = session.min_score(r.path)
-        failed = failed or any(f.severity.rank >= threshold for f in r.findings)
-        failed = failed or (floor is not None and r.quality.score < floor)
+        failed = failed or any(f.severity.rank >= threshold for f in r.findings) or r.below_min_score
     sys.exit(1 if failed else 0)
 
 

@@ -88,7 +88,8 @@ class Session:
         from mtfix import source as src
 
         self.named = {p for p in paths if not Path(p).is_dir()}
-        return [f for f in src.discover(paths) if f in self.named or not self.config_for(f).excluded(f)]
+        found = src.discover(paths, on_error=lambda folder, reason: self.skipped.append((folder, reason)))
+        return [f for f in found if f in self.named or not self.config_for(f).excluded(f)]
 
     def _docs(self, files: list[str]) -> Iterator:
         """Parsed documents one at a time. A file found in a folder that cannot be read as prose

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,27 +31,33 @@ def format_for(path: str) -> str:
     return EXTENSIONS.get(Path(path).suffix.lower(), "text")
 
 
-def discover(paths: list[str]) -> Iterator[str]:
-    """Expand directories recursively; explicit files are taken whatever their extension."""
+def discover(paths: list[str], on_error: Callable[[str, str], None] | None = None) -> Iterator[str]:
+    """Expand directories recursively (hidden ones and symlinked folders are not entered); explicit
+    files are taken whatever their extension. A folder that cannot be listed is passed to
+    ``on_error`` with its reason, never skipped in silence."""
     for p in paths:
         if p == "-":
             yield p
             continue
         if not os.path.lexists(p):
             raise InputError(p, "no such file or directory")
-        if os.path.isdir(p):
-            found = sorted(
-                str(f)
-                for f in Path(p).rglob("*")
-                if f.suffix.lower() in EXTENSIONS and f.is_file() and not _hidden(f, Path(p))
-            )
-            yield from found
-        else:
+        if not os.path.isdir(p):
             yield p
+            continue
+        found = []
 
+        def unreadable(e: OSError) -> None:
+            reason = f"cannot list the folder: {e.strerror or e}"
+            if e.filename in (None, p):  # the folder named on the command line
+                raise InputError(p, reason)
+            if on_error:
+                on_error(e.filename, reason)
 
-def _hidden(f: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in f.relative_to(root).parts)
+        for folder, dirs, files in os.walk(p, onerror=unreadable):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found += (str(Path(folder, f)) for f in files if not f.startswith(".")
+                      and os.path.splitext(f)[1].lower() in EXTENSIONS and os.path.isfile(os.path.join(folder, f)))
+        yield from sorted(found)
 
 
 def read(path: str, fmt: str | None = None) -> Source:

@@ -427,3 +427,40 @@ def test_a_minified_html_page_on_one_line_is_checked(tmp_path):
     assert out.returncode == 2 and "prose.html: line 2: a text block runs 216,000 characters" in out.stderr
     out = mtfix("check", "--no-syntax", str(tmp_path))  # found in a folder: skipped with a warning
     assert out.returncode == 0 and "warning: skipped" in out.stderr and "prose.html" in out.stderr
+
+
+def test_scores_follow_the_baseline_and_a_failed_min_score_says_which_file(tmp_path):
+    """Issue 10 §24: after --baseline a file showed "0 finding(s) … quality 61.1/100", and --min-score
+    exited 1 with nothing shown."""
+    import json
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text("The vote could nicht be held. Turnout was 71 % , police said.\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("The vote was held on Sunday, and turnout was high.\n", encoding="utf-8")
+    base = tmp_path / "base.json"
+    assert mtfix("check", "--no-syntax", "--baseline", str(base), "--write-baseline", str(bad)).returncode == 0
+    out = mtfix("check", "--no-syntax", "--format", "json", "--min-score", "90", "--baseline", str(base), str(bad))
+    assert out.returncode == 0
+    doc = json.loads(out.stdout)["files"][0]
+    assert doc["findings"] == [] and doc["score"]["quality"] == 100.0
+    assert doc["min_score"] == {"required": 90.0, "passed": True}
+
+    gate = "bad.txt: quality"
+    for fmt, marker in [("text", "is below the minimum score 90 (by "), ("concise", "is below the minimum score 90"),
+                        ("github", "::error file="), ("junit", 'type="min-score"'), ("sarif", '"ruleId": "min-score"'),
+                        ("json", '"passed": false')]:
+        out = mtfix("check", "--no-syntax", "--fail-on", "critical", "--min-score", "90", "--format", fmt, str(bad),
+                    str(good))
+        assert out.returncode == 1, fmt
+        assert marker in out.stdout, fmt
+        assert "good.txt" not in [ln.split(":")[0].rsplit("/", 1)[-1] for ln in out.stdout.splitlines()
+                                  if "below the minimum" in ln], fmt
+        if fmt in ("text", "concise"):
+            assert gate in out.stdout
+        if fmt == "sarif":
+            import jsonschema
+
+            from tests.test_formats import SCHEMA
+
+            jsonschema.validate(json.loads(out.stdout), SCHEMA)

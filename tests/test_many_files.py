@@ -96,3 +96,28 @@ def test_unreadable_file_reports_its_name_even_as_root(tmp_path, monkeypatch, ca
     assert e.value.code == 2
     err = capsys.readouterr().err
     assert str(f) in err and "ermission denied" in err and err.count("\n") == 1
+
+
+def test_an_unreadable_subfolder_is_a_warning_not_silence(tmp_path, monkeypatch, capsys):
+    """Issue 10 §23: a subfolder that cannot be listed was skipped without a word."""
+    from mtfix import cli
+
+    (tmp_path / "ok.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("The minister resigned.", encoding="utf-8")
+    real = os.scandir
+
+    def deny(path=".", *a, **k):  # as root, chmod 0 would not stop the listing
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(os, "scandir", deny)
+    with pytest.raises(SystemExit) as e:
+        cli.cli.main(["check", "--no-syntax", "--format", "concise", str(tmp_path)], standalone_mode=False)
+    err = capsys.readouterr().err
+    assert e.value.code == 1 and f"warning: skipped {locked}: cannot list the folder: Permission denied" in err
+    with pytest.raises(Exception) as e:  # the folder named outright: an error
+        cli.cli.main(["check", "--no-syntax", str(locked)], standalone_mode=False)
+    assert "cannot list the folder" in str(e.value) and str(locked) in str(e.value)

@@ -19,6 +19,15 @@ class FileReport:
     readability: Readability
     extra: dict = field(default_factory=dict)
     suppressed: list[Finding] = field(default_factory=list)  # silenced by suppression comments
+    min_score: float | None = None  # the --min-score gate that applies to this file, if any
+
+    @property
+    def below_min_score(self) -> bool:
+        return self.min_score is not None and self.quality.score < self.min_score
+
+    def gate_message(self) -> str:
+        return (f"quality {self.quality.score:.1f}/100 is below the minimum score {self.min_score:g} "
+                f"(by {self.min_score - self.quality.score:.1f})")
 
     def score_dict(self) -> dict:
         d = self.quality.to_dict()

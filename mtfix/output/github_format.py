@@ -24,4 +24,6 @@ def render(reports) -> str:
             if f.replacements:
                 msg += f" (suggestion: {f.replacements[0]})" if f.replacements[0] else " (suggestion: delete)"
             lines.append(f"::{LEVELS[f.severity.value]} {props}::{_data(msg)}")
+        if r.below_min_score:
+            lines.append(f"::error file={_prop(r.path)},title=mtfix min-score::{_data(r.gate_message())}")
     return "\n".join(lines)

@@ -17,6 +17,8 @@ def render(reports) -> str:
                     "words": r.words,
                     "score": r.score_dict(),
                     "findings": [f.to_dict() for f in r.findings],
+                    **({"min_score": {"required": r.min_score, "passed": not r.below_min_score}}
+                       if r.min_score is not None else {}),
                 }
                 for r in reports
             ],

@@ -18,6 +18,7 @@ def render(reports, rules: dict) -> str:
     index = {code: i for i, code in enumerate(codes)}
     driver_rules = [_rule(rules[c]) for c in codes]
     results = [_result(r.path, f, index) for r in reports for f in r.findings]
+    results += [_gate(r) for r in reports if r.below_min_score]
     doc = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -56,6 +57,17 @@ def _region(f) -> dict:
 def _uri(path: str) -> str:
     """A valid URI reference: spaces, non-ASCII, '#', '?', '%' and '[' percent-encoded (RFC 3986)."""
     return quote(PurePath(path).as_posix(), safe="/")
+
+
+def _gate(r) -> dict:
+    """A file below --min-score: a result on the whole file, so the dashboard says why the run failed."""
+    return {
+        "ruleId": "min-score",
+        "level": "error",
+        "message": {"text": r.gate_message()},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}],
+        "properties": {"quality": r.quality.score, "minScore": r.min_score},
+    }
 
 
 def _result(path: str, f, index: dict) -> dict:

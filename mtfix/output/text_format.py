@@ -36,6 +36,8 @@ def render(reports, color: bool = False, show_suppressed: bool = False) -> str:
             for f in r.suppressed:
                 lines.append(_c(f"{shown_path(r.path)}:{f.line}:{f.column}: {f.rule} [suppressed] {f.message}  {_show(f.text)!r}", "dim", color))
         q, rd = r.quality, r.readability
+        if r.below_min_score:
+            lines.append(f"{shown_path(r.path)}: {_c(r.gate_message(), 'critical', color)}")
         lines.append(
             f"{shown_path(r.path)}: {len(r.findings)} finding(s) in {r.words} words; quality {q.score:.1f}/100 "
             f"({q.per_1000_words:.1f} penalty points per 1,000 words; weights "
@@ -52,6 +54,9 @@ def render(reports, color: bool = False, show_suppressed: bool = False) -> str:
     if n:
         summary += " (" + ", ".join(f"{total[k]} {k}" for k in ("critical", "major", "minor") if total[k]) + ")"
         summary += f"; {fixable} fixable with `mtfix fix`"
+    below = sum(r.below_min_score for r in reports)
+    if below:
+        summary += f"; {below} file(s) below the minimum score"
     silenced = sum(len(r.suppressed) for r in reports)
     if silenced:
         summary += f"; {silenced} suppressed by comments" + ("" if show_suppressed else " (--show-suppressed lists them)")
@@ -60,6 +65,9 @@ def render(reports, color: bool = False, show_suppressed: bool = False) -> str:
 
 
 def render_concise(reports) -> str:
-    return "\n".join(
-        f"{shown_path(r.path)}:{f.line}:{f.column}: {f.rule} {f.message}" for r in reports for f in r.findings
-    )
+    lines = []
+    for r in reports:
+        lines += (f"{shown_path(r.path)}:{f.line}:{f.column}: {f.rule} {f.message}" for f in r.findings)
+        if r.below_min_score:
+            lines.append(f"{shown_path(r.path)}: {r.gate_message()}")
+    return "\n".join(lines)
