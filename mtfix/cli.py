@@ -11,7 +11,8 @@ import click
 from mtfix import __version__
 from mtfix.errors import MtfixError
 
-SEVERITIES = ("minor", "major", "critical")
+FAIL_ON = ("minor", "major", "critical", "never")
+FORMATS = ("text", "json", "concise", "github", "junit", "sarif")  # as mtfix.output.FORMATS, without importing it
 
 
 class _Score(click.FloatRange):
@@ -133,33 +134,58 @@ def cli() -> None:
     """
 
 
+def _color(choice: str) -> bool:
+    """ruff's and git's rule: always/never as asked; auto colours a terminal, unless NO_COLOR is set,
+    and FORCE_COLOR colours a pipe too (CI logs that render ANSI)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+_fail_on = click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+                        help="Exit 1 when a finding is at least this severe; never: findings alone never fail the "
+                             "run.  [default: major, or the config's fail-on]")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "concise", "github", "junit", "sarif"]),
-              default="text", show_default=True)
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "output", type=click.Path(dir_okay=False), default=None,
               help="Write the --format output to this file and print the text report.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Exit 1 when a finding is at least this severe.  [default: major, or the config's fail-on]")
+@_fail_on
 @click.option("--min-score", type=_SCORE, default=None, help="Exit 1 when a file's quality is below this.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings or scores would fail the run (2 stays 2).")
 @_select
 @_extend
 @_ignore
 @_no_syntax
 @_config
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
-              help="Check files in this many processes (each loads the word lists and the parser once). "
-                   "[default: the CPU count; one process for fewer than 8 files]")
+              help="Check files in this many processes (forked once the word lists and parser are loaded). "
+                   "[default: the CPU count; one process below 128 KB of input]")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no scores, counts or summary.")
+@click.option("--verbose", "-v", is_flag=True, help="Also print the score line of files with no finding.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--show-fixes", is_flag=True, help="List every available fix as before → after, with its safety.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it).")
 @click.option("--show-suppressed", is_flag=True, help="Also list the findings that suppression comments silenced.")
 @click.option("--diff-base", metavar="REF", help="Only report findings on lines added or changed since this git ref.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Ignore the findings recorded in this baseline file.")
 @click.option("--write-baseline", is_flag=True, help="Record today's findings in the --baseline file and exit 0.")
-def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore, no_syntax, config, jobs,
-          show_suppressed, diff_base, baseline, write_baseline) -> None:
-    """Report MT artifacts in files, directories (*.txt, *.md) or - for stdin."""
-    from mtfix.finding import Severity
-    from mtfix.output import render
+def check(paths, fmt, output, fail_on, min_score, exit_zero, select, extend_select, ignore, no_syntax, config, jobs,
+          quiet, verbose, statistics, show_fixes, color, show_suppressed, diff_base, baseline, write_baseline) -> None:
+    """Report MT artifacts in files and folders (*.txt, *.md, *.markdown, *.html, *.htm), or - for stdin.
 
+    Files named outright are read whatever their extension; folders are searched for those types,
+    hidden files and folders left out.
+    """
+    from mtfix.output import TextOptions, render
+
+    if statistics and fmt not in ("text", "concise"):
+        raise click.UsageError("--statistics prints a text table: use it with --format text or concise")
     kwargs = dict(select=select, ignore=ignore, no_syntax=no_syntax, extend_select=extend_select, config=config,
                   fail_on=fail_on, min_score=min_score)
     session = _session(**kwargs)
@@ -169,7 +195,7 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
     if jobs > 1 and (len(files) < 2 or "-" in files or _total_bytes(files) < PARALLEL_MIN_BYTES):
         jobs = 1
     progress = len(files) > 1 and sys.stderr.isatty()  # a bar on a terminal, silence in CI logs
-    with click.progressbar(length=len(files), file=sys.stderr, label="checking") if progress else _Silent() as bar:
+    with _ByteBar(files) if progress else _Silent() as bar:
         if jobs > 1:
             reports, skipped = _parallel(session, files, jobs, kwargs, bar)
         else:
@@ -207,7 +233,8 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
     for r in reports:
         r.min_score = session.min_score(r.path)
     rules = session.builtin if fmt == "sarif" else None
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = TextOptions(color=_color(color), quiet=quiet, verbose=verbose, statistics=statistics,
+                       show_fixes=show_fixes, show_suppressed=show_suppressed)
     if output:
         from mtfix.writing import atomic_write
 
@@ -215,54 +242,127 @@ def check(paths, fmt, output, fail_on, min_score, select, extend_select, ignore,
             r.path != "-" and os.path.exists(r.path) and os.path.samefile(r.path, output) for r in reports
         ):
             raise click.UsageError(f"--output {output} is one of the files checked; it would be overwritten")
-        atomic_write(output, (render(fmt, reports, False, rules) + "\n").encode("utf-8"))
+        atomic_write(output, (render(fmt, reports, rules=rules) + "\n").encode("utf-8"))
         fmt = "text"
-    out = render(fmt, reports, color and fmt == "text", rules, show_suppressed)
+    out = render(fmt, reports, text, rules)
     if out:
-        click.echo(out)
-    failed = False
-    for r in reports:
-        threshold = Severity(session.fail_on(r.path)).rank
-        failed = failed or any(f.severity.rank >= threshold for f in r.findings) or r.below_min_score
-    sys.exit(1 if failed else 0)
+        click.echo(out, color=text.color)  # click strips ANSI from a pipe unless told
+    failed = any(
+        any(f.severity.rank >= session.fail_rank(r.path) for f in r.findings) or r.below_min_score for r in reports
+    )
+    sys.exit(1 if failed and not exit_zero else 0)
+
+
+class _ByteBar:
+    """A progress bar whose estimate follows bytes checked, not files: one large file among small
+    ones made the first estimate minutes off."""
+
+    def __init__(self, files: list[str]) -> None:
+        self.sizes, self.done = [], 0
+        for f in files:
+            try:
+                self.sizes.append(max(1, os.stat(f).st_size))
+            except OSError:
+                self.sizes.append(1)
+        self.bar = click.progressbar(length=sum(self.sizes), file=sys.stderr, label="checking", show_pos=False)
+
+    def __enter__(self):
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.__exit__(*exc)
+
+    def update(self, n: int) -> None:
+        for _ in range(n):
+            if self.done < len(self.sizes):
+                self.bar.update(self.sizes[self.done])
+                self.done += 1
 
 
 @cli.command()
-@click.argument("path")
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply the first suggestion of unsafe fixes.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the text.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the fixed text here.")
-@click.option("--in-place", is_flag=True, help="Rewrite the file (atomically: temp file, then rename).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print one unified diff of every change instead of the text.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the fixed text here (one input).")
+@click.option("--in-place", is_flag=True, help="Rewrite each changed file (atomically: temp file, then rename).")
+@click.option("--exit-non-zero-on-fix", is_flag=True,
+              help="Exit 1 when anything was fixed, or findings at or above --fail-on remain.")
+@_fail_on
+@click.option("--show-fixes", is_flag=True, help="List the fixes applied, per file, on stderr.")
+@click.option("--quiet", "-q", is_flag=True, help="No summary line on stderr.")
 @_select
+@_extend
 @_ignore
 @_no_syntax
 @_config
-def fix(path, unsafe_fixes, show_diff, output, in_place, select, ignore, no_syntax, config) -> None:
-    """Apply safe fixes (and unsafe ones on request) to one file or - for stdin."""
+def fix(paths, unsafe_fixes, show_diff, output, in_place, exit_non_zero_on_fix, fail_on, show_fixes, quiet, select,
+        extend_select, ignore, no_syntax, config) -> None:
+    """Apply safe fixes (and unsafe ones on request) to files and folders, or - for stdin.
+
+    One file prints the fixed text (or writes it with -o); several files, or folders, need
+    --in-place or --diff.
+    """
+    from dataclasses import replace
+
     from mtfix import source as src
-    from mtfix.engine import fix_text
+    from mtfix.engine import fix_text, parse
+    from mtfix.errors import InputError
+    from mtfix.output import quoted, shown_path
     from mtfix.writing import atomic_write, snapshot, unified_diff
 
-    if in_place and (output or path == "-"):
-        raise click.UsageError("--in-place takes a file path and no --output")
-    if output and path != "-" and os.path.exists(output) and os.path.exists(path) and os.path.samefile(output, path):
+    if in_place and (output or "-" in paths):
+        raise click.UsageError("--in-place rewrites files: it takes no --output and no - (stdin)")
+    session = _session(select, ignore, no_syntax, extend_select, config=config, fail_on=fail_on)
+    files = session.files(list(paths))
+    many = len(files) != 1 or any(os.path.isdir(p) for p in paths)
+    if many and not (in_place or show_diff):
+        raise click.UsageError("fixing several files needs --in-place or --diff (the text of one file goes to stdout)")
+    if output and many:
+        raise click.UsageError("--output takes the fixed text of one file")
+    if output and os.path.exists(output) and any(f != "-" and os.path.exists(f) and os.path.samefile(output, f)
+                                                  for f in files):
         raise click.UsageError("--output names the input file; use --in-place to rewrite it")
-    session = _session(select, ignore, no_syntax, config=config)
-    before = snapshot(path) if in_place else None
-    source = src.read(path)
-    checker = session.checker_for(session.config_for(path))
-    fixed, applied = fix_text(source, checker, unsafe_fixes)
-    _warn_syntax(checker.syntax_skipped)
-    if show_diff:
-        click.echo(unified_diff(source.text, fixed, source.path), nl=False)
-    elif in_place:
-        atomic_write(path, src.encode(source, fixed), unchanged_since=before)
-    elif output:
-        atomic_write(output, src.encode(source, fixed))
-    else:
-        sys.stdout.buffer.write(src.encode(source, fixed))
-        sys.stdout.flush()
-    click.echo(f"mtfix: applied {len(applied)} fix(es) to {source.path}", err=True)
+    for path, reason in session.skipped:
+        click.echo(f"mtfix: warning: skipped {path}: {reason}", err=True)
+    changed = remaining = fixes = 0
+    for path in files:
+        before = snapshot(path) if in_place else None
+        try:
+            source = src.read(path)
+        except InputError as e:
+            if path in session.named:
+                raise
+            click.echo(f"mtfix: warning: skipped {path}: {str(e).removeprefix(path + ': ')}", err=True)
+            continue
+        checker = session.checker_for(session.config_for(path))
+        fixed, applied = fix_text(source, checker, unsafe_fixes)
+        fixes += len(applied)
+        changed += fixed != source.text
+        if show_diff:
+            click.echo(unified_diff(source.text, fixed, source.path), nl=False)
+        elif in_place:
+            if fixed != source.text:
+                atomic_write(path, src.encode(source, fixed), unchanged_since=before)
+        elif output:
+            atomic_write(output, src.encode(source, fixed))
+        else:
+            sys.stdout.buffer.write(src.encode(source, fixed))
+            sys.stdout.flush()
+        if show_fixes:
+            for f in applied:
+                click.echo(f"{shown_path(source.path)}:{f.line}:{f.column}: {f.rule} {quoted(f.text)} → "
+                           f"{quoted(f.replacements[0])} ({f.fix.value})", err=True)
+        if exit_non_zero_on_fix:
+            threshold = session.fail_rank(path)
+            remaining += sum(f.severity.rank >= threshold for f in checker.check(parse(replace(source, text=fixed))))
+        if not quiet and not many:
+            click.echo(f"mtfix: applied {len(applied)} fix(es) to {source.path}", err=True)
+    _warn_syntax(session.syntax_skipped())
+    if not quiet and many:
+        click.echo(f"mtfix: applied {fixes} fix(es) to {changed} of {len(files)} file(s)", err=True)
+    if exit_non_zero_on_fix and (changed or remaining):
+        sys.exit(1)
 
 
 @cli.command()

@@ -24,7 +24,7 @@ KEYS: dict[str, str] = {  # key → what it holds (shown in errors and `mtfix co
     "ignore": "list of rule codes, code prefixes, categories or names",
     "extend-select": "list of selectors added to the default or to select",
     "severity": "table: rule code → minor | major | critical",
-    "fail-on": "minor | major | critical",
+    "fail-on": "minor | major | critical | never",
     "min-score": "number 0-100",
     "exclude": "list of glob patterns (relative to the config file)",
     "per-file-ignores": "table: glob → list of selectors",
@@ -165,8 +165,8 @@ def _set(cfg: Config, where: str, key: str, value: Any, rules: dict, base: Path)
                 raise ConfigError(where, f"'severity.{code}' must be one of {', '.join(SEVERITIES)}, not {sev!r}")
         cfg.severity = dict(value)
     elif key == "fail-on":
-        if value not in SEVERITIES:
-            raise bad(f"one of {', '.join(SEVERITIES)}")
+        if value not in (*SEVERITIES, "never"):
+            raise bad(f"one of {', '.join(SEVERITIES)}, never")
         cfg.fail_on = value
     elif key == "min-score":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:

@@ -109,8 +109,12 @@ class Session:
             self._origin[doc.path] = f  # "-" is read as "<stdin>"
             yield doc
 
-    def fail_on(self, file: str) -> str:
-        return self.options.fail_on or self.config_for(file).fail_on
+    def fail_rank(self, file: str) -> int:
+        """The least severity rank that fails the run for this file; above every rank for 'never'."""
+        from mtfix.finding import Severity
+
+        level = self.options.fail_on or self.config_for(file).fail_on
+        return 99 if level == "never" else Severity(level).rank
 
     def min_score(self, file: str) -> float | None:
         return self.options.min_score if self.options.min_score is not None else self.config_for(file).min_score

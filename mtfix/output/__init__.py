@@ -46,8 +46,27 @@ def shown_path(path: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", path)
 
 
-def render(fmt: str, reports: list[FileReport], color: bool = False, rules: dict | None = None,
-           show_suppressed: bool = False) -> str:
+def quoted(text: str) -> str:
+    """Text as an editor reads it, in quotes, with line breaks and control characters visible:
+    "Kommentare (3)⏎", not the Python repr 'Kommentare (3)\\n'. An empty replacement is a deletion."""
+    if not text:
+        return "(delete)"
+    return "“" + shown_path(text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")) + "”"
+
+
+@dataclass
+class TextOptions:
+    """How much the text report says (ruff's -q, -v, --statistics, --show-fixes)."""
+
+    color: bool = False
+    quiet: bool = False
+    verbose: bool = False
+    statistics: bool = False
+    show_fixes: bool = False
+    show_suppressed: bool = False
+
+
+def render(fmt: str, reports: list[FileReport], text: TextOptions | None = None, rules: dict | None = None) -> str:
     """``rules`` (code → Rule, metadata only) lets SARIF describe every rule with its help text."""
     if fmt == "json":
         from mtfix.output import json_format
@@ -67,6 +86,9 @@ def render(fmt: str, reports: list[FileReport], color: bool = False, rules: dict
         return sarif_format.render(reports, rules or {})
     from mtfix.output import text_format
 
+    text = text or TextOptions()
+    if text.statistics:
+        return text_format.render_statistics(reports)
     if fmt == "concise":
         return text_format.render_concise(reports)
-    return text_format.render(reports, color, show_suppressed)
+    return text_format.render(reports, text)

@@ -1,0 +1,128 @@
+"""Issue 10 §26–28 and §32: the command line as ruff users expect it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+BAD = "Turnout was 71 % on Sunday , police said.\n"  # safe fixes (MT301, MT313), minor
+WORSE = "The vote could nicht be held.\n"  # MT101, major, no safe fix
+CLEAN = "The vote was held on Sunday, and turnout was high.\n"
+
+
+def mtfix(*args, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mtfix", *args], capture_output=True, text=True, cwd=cwd or ROOT)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text(BAD + "\n" + WORSE, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(CLEAN, encoding="utf-8")
+    return tmp_path
+
+
+def test_fix_takes_folders_and_files_in_place(folder):
+    out = mtfix("fix", "--no-syntax", "--in-place", str(folder / "sub"), str(folder / "a.txt"), str(folder / "c.txt"))
+    assert out.returncode == 0, out.stderr
+    assert (folder / "a.txt").read_text() == "Turnout was 71% on Sunday, police said.\n"
+    assert (folder / "sub" / "b.md").read_text().startswith("Turnout was 71% on Sunday, police said.\n")
+    assert (folder / "c.txt").read_text() == CLEAN
+    assert "applied 4 fix(es) to 2 of 3 file(s)" in out.stderr
+
+
+def test_fix_prints_one_diff_for_many_files_that_git_applies(folder):
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    out = mtfix("fix", "--no-syntax", "--diff", ".", cwd=folder)
+    assert out.returncode == 0
+    assert out.stdout.count("\n+++ ") + out.stdout.startswith("+++ ") == 2  # a.txt and sub/b.md, not c.txt
+    check = subprocess.run(["git", "apply", "--check"], input=out.stdout, text=True,
+                           cwd=folder, capture_output=True)
+    assert check.returncode == 0, check.stderr
+    assert (folder / "a.txt").read_text() == BAD  # --diff changes nothing
+
+
+def test_fix_needs_in_place_or_diff_for_many_files(folder):
+    out = mtfix("fix", "--no-syntax", str(folder))
+    assert out.returncode == 2 and "--in-place or --diff" in out.stderr
+
+
+def test_fix_select_ignore_and_extend_select(folder):
+    f = folder / "a.txt"
+    out = mtfix("fix", "--no-syntax", "--select", "MT301", str(f))
+    assert out.stdout == "Turnout was 71% on Sunday , police said.\n"
+    out = mtfix("fix", "--no-syntax", "--ignore", "MT301", str(f))
+    assert out.stdout == "Turnout was 71 % on Sunday, police said.\n"
+    out = mtfix("fix", "--no-syntax", "--select", "MT301", "--extend-select", "MT313", str(f))
+    assert out.stdout == "Turnout was 71% on Sunday, police said.\n"
+
+
+def test_fix_exit_non_zero_on_fix(folder):
+    a, b, c = folder / "a.txt", folder / "sub" / "b.md", folder / "c.txt"
+    assert mtfix("fix", "--no-syntax", "--exit-non-zero-on-fix", str(c)).returncode == 0  # nothing to do
+    assert mtfix("fix", "--no-syntax", "--exit-non-zero-on-fix", str(a)).returncode == 1  # something changed
+    assert mtfix("fix", "--no-syntax", str(a)).returncode == 0  # without the flag a fix is success
+    (folder / "d.txt").write_text(WORSE, encoding="utf-8")  # nothing fixable, a major finding remains
+    d = folder / "d.txt"
+    assert mtfix("fix", "--no-syntax", "--exit-non-zero-on-fix", str(d)).returncode == 1
+    assert mtfix("fix", "--no-syntax", "--exit-non-zero-on-fix", "--fail-on", "critical", str(d)).returncode == 0
+    assert mtfix("fix", "--no-syntax", "--in-place", "--exit-non-zero-on-fix", str(b)).returncode == 1
+
+
+def test_fix_show_fixes_lists_them_as_text(folder):
+    out = mtfix("fix", "--no-syntax", "--show-fixes", str(folder / "a.txt"))
+    assert "MT301 “71 %” → “71%” (safe)" in out.stderr and "'" not in out.stderr.split("MT301")[1].split("\n")[0]
+
+
+def test_quiet_statistics_exit_zero_and_verbose(folder):
+    base = ("check", "--no-syntax", str(folder))
+    full = mtfix(*base)
+    assert full.returncode == 1 and "Found 5 finding(s) in 3 file(s)" in full.stdout
+    assert "c.txt" not in full.stdout  # no "0 finding(s)" line for a clean file
+    assert "c.txt: 0 finding(s)" in mtfix(*base, "--verbose").stdout
+    quiet = mtfix(*base, "-q")
+    assert quiet.returncode == 1 and "Found" not in quiet.stdout and "quality" not in quiet.stdout
+    assert quiet.stdout.count(": MT") == 5
+    stats = mtfix(*base, "--statistics")
+    assert stats.returncode == 1
+    rows = stats.stdout.splitlines()
+    assert rows[0].split()[:3] == ["2", "MT301", "[*]"] and any(r.split()[:2] == ["1", "MT101"] for r in rows)
+    assert "Found" not in stats.stdout and ":1:" not in stats.stdout
+    assert mtfix(*base, "--exit-zero").returncode == 0
+    assert mtfix(*base, "--fail-on", "never").returncode == 0
+    assert mtfix(*base, "--fail-on", "never", "--min-score", "99").returncode == 1  # the score gate still holds
+    assert mtfix(*base, "--statistics", "--format", "json").returncode == 2
+
+
+def test_show_fixes_in_check(folder):
+    out = mtfix("check", "--no-syntax", "--show-fixes", str(folder / "a.txt"))
+    assert "Fixes available (2 safe" in out.stdout and "MT313 “ ,” → “,” (safe)" in out.stdout
+
+
+def test_output_format_is_an_alias_of_format(folder):
+    a = mtfix("check", "--no-syntax", "--output-format", "json", str(folder / "a.txt"))
+    b = mtfix("check", "--no-syntax", "--format", "json", str(folder / "a.txt"))
+    assert json.loads(a.stdout) == json.loads(b.stdout)
+
+
+@pytest.mark.parametrize("args,env,colored", [
+    (["--color", "always"], {}, True),
+    (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+    ([], {"FORCE_COLOR": "1"}, True),
+    ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+    ([], {}, False),  # a pipe
+])
+def test_color(folder, args, env, colored):
+    base = dict(os.environ)
+    base.pop("NO_COLOR", None)
+    base.pop("FORCE_COLOR", None)
+    out = subprocess.run([sys.executable, "-m", "mtfix", "check", "--no-syntax", *args, str(folder / "a.txt")],
+                         capture_output=True, text=True, cwd=ROOT, env={**base, **env})
+    assert ("\033[" in out.stdout) == colored
