@@ -407,30 +407,42 @@ def show_config(path, config) -> None:
 @cli.group(invoke_without_command=True)
 @click.pass_context
 def rules(ctx) -> None:
-    """List every rule (code, severity, fix, name); `rules show CODE` explains one."""
+    """List every rule (code, severity, fix, name, category); `rules show CODE|NAME` explains one."""
     if ctx.invoked_subcommand:
         return
     from mtfix.rules import load_all
 
-    for r in load_all().values():
-        click.echo(f"{r.code}  {r.severity.value:8} {(r.fix.value if r.fix else '-'):6}  {r.name:32} {r.category}")
+    click.echo(f"{'CODE':6} {'SEVERITY':8} {'FIX':6}  {'NAME':32} CATEGORY")
+    for r in sorted(load_all().values(), key=lambda r: r.code):
+        opt = "" if r.default else "  (opt-in: --extend-select)"
+        click.echo(f"{r.code:6} {r.severity.value:8} {(r.fix.value if r.fix else '-'):6}  {r.name:32} {r.category}{opt}")
+    click.echo("\nFIX: safe = applied by `mtfix fix`; unsafe = only with --unsafe-fixes; - = no fix.")
 
 
 @rules.command("show")
 @click.argument("code")
-def rules_show(code) -> None:
-    """Explain one rule, with its examples and how it did on real data."""
+@click.option("--verbose", "-v", is_flag=True, help="Also print where the rule is defined and its raw pattern.")
+def rules_show(code, verbose) -> None:
+    """Explain one rule (by code, MT101, or name, leftover-german-word), with its examples and how it
+    did on real data."""
+    from mtfix.output import quoted
     from mtfix.rules import load_all, measured
 
     all_rules = load_all()
-    r = all_rules.get(code.upper())
+    r = all_rules.get(code.upper()) or next((x for x in all_rules.values() if x.name == code.lower()), None)
     if r is None:
         raise click.UsageError(f"no rule {code!r}; `mtfix rules` lists them")
     click.echo(f"{r.code} {r.name}\n")
     click.echo(f"  message:   {r.message}")
     click.echo(f"  category:  {r.category}\n  severity:  {r.severity.value}\n  fix:       {r.fix.value if r.fix else 'none'}")
-    how = {"pattern": f"pattern:   {r.pattern}", "tokens": "token pattern (see the file)", "detector": "code detector"}[r.kind]
-    click.echo(f"  defined:   {r.source}:{r.line}\n  {how}" + ("\n  needs the parser (skipped with --no-syntax)" if r.parser else ""))
+    if not r.default:
+        click.echo("  opt-in:    runs only with --extend-select " + r.code + " (or extend-select in the config)")
+    how = {"pattern": "a pattern", "tokens": "a token pattern", "detector": "code (a detector)"}[r.kind]
+    click.echo(f"  found by:  {how}" + ("; needs the parser (skipped with --no-syntax)" if r.parser else ""))
+    if verbose:
+        click.echo(f"  defined:   {r.source}:{r.line}")
+        if r.kind == "pattern":
+            click.echo(f"  pattern:   {r.pattern}")
     if r.description:
         click.echo("\n" + click.wrap_text(r.description, 96, initial_indent="  ", subsequent_indent="  "))
     m = measured().get(r.code)
@@ -441,13 +453,13 @@ def rules_show(code) -> None:
             f"on no artifact there;\n             {m['clean_per_100k_words']} findings per 100,000 words of "
             "clean human English (bench/rulestats.py)"
         )
-    click.echo("\n  Bad:")
+    click.echo("\n  Bad (the finding in [[ ]], then the fix):")
     for ex in r.bad:
         marked = ex.text[: ex.start] + "[[" + ex.text[ex.start : ex.end] + "]]" + ex.text[ex.end :]
-        click.echo(f"    {marked!r}" + (f" → {ex.replacement!r}" if ex.replacement is not None else ""))
+        click.echo(f"    {quoted(marked)}" + (f" → {quoted(ex.replacement)}" if ex.replacement is not None else ""))
     click.echo("  Good:")
     for g in r.good:
-        click.echo(f"    {g!r}")
+        click.echo(f"    {quoted(g)}")
 
 
 def main() -> None:

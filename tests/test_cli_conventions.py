@@ -126,3 +126,21 @@ def test_color(folder, args, env, colored):
     out = subprocess.run([sys.executable, "-m", "mtfix", "check", "--no-syntax", *args, str(folder / "a.txt")],
                          capture_output=True, text=True, cwd=ROOT, env={**base, **env})
     assert ("\033[" in out.stdout) == colored
+
+
+def test_rules_listing_is_sorted_with_a_header_and_a_legend():
+    out = mtfix("rules").stdout.splitlines()
+    assert out[0].split() == ["CODE", "SEVERITY", "FIX", "NAME", "CATEGORY"]
+    codes = [line.split()[0] for line in out[1:] if line.startswith("MT")]
+    assert codes == sorted(codes) and len(codes) > 50
+    assert out[-1].startswith("FIX: safe = applied by `mtfix fix`")
+
+
+def test_rules_show_takes_a_name_and_hides_paths_and_regexes_unless_verbose():
+    by_code, by_name = mtfix("rules", "show", "MT301"), mtfix("rules", "show", "space-before-percent")
+    assert by_code.returncode == by_name.returncode == 0 and by_code.stdout == by_name.stdout
+    assert str(ROOT) not in by_code.stdout and "pattern:" not in by_code.stdout and "(?" not in by_code.stdout
+    verbose = mtfix("rules", "show", "-v", "MT301").stdout
+    assert "defined:" in verbose and "pattern:" in verbose
+    boiler = mtfix("rules", "show", "MT201").stdout
+    assert "\\n" not in boiler and "⏎" in boiler and "→ (delete)" in boiler  # text, not Python reprs

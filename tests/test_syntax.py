@@ -125,7 +125,7 @@ def test_jobs_gives_the_same_report(tmp_path):
 def test_rules_show_says_a_rule_needs_the_parser():
     out = subprocess.run([sys.executable, "-m", "mtfix", "rules", "show", "MT804"], capture_output=True, text=True,
                          cwd=ROOT).stdout
-    assert "token pattern" in out and "needs the parser" in out and "Bad:" in out
+    assert "token pattern" in out and "needs the parser" in out and "Bad (" in out
 
 
 READER = (
