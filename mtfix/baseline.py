@@ -1,6 +1,7 @@
 """Baselines: accept today's findings and fail only on new ones. A finding is matched by its rule
 and a fingerprint of its text with some context around it, never by line number, so editing above
-a baselined finding keeps it baselined."""
+a baselined finding keeps it baselined. The context is taken from the finding's own line only, so a
+headline inserted above a baselined first line changes nothing either."""
 
 from __future__ import annotations
 
@@ -12,13 +13,17 @@ from pathlib import Path
 
 from mtfix.errors import MtfixError
 
-SCHEMA = "mtfix-baseline/1"
+SCHEMA = "mtfix-baseline/2"  # 2: context from the finding's line only
 CONTEXT = 24  # characters on each side that make a fingerprint
 
 
 def fingerprint(text: str, start: int, end: int, rule: str) -> str:
-    before = " ".join(text[max(0, start - CONTEXT) : start].split()[-3:])
-    after = " ".join(text[end : end + CONTEXT].split()[:3])
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
+    if end and text[end - 1] in "\r\n":  # a finding that takes its whole line: no context after it
+        line_end = end
+    before = " ".join(text[max(line_start, start - CONTEXT) : start].split()[-3:])
+    after = " ".join(text[end : min(line_end, end + CONTEXT)].split()[:3])
     key = "\x1f".join((rule, before, " ".join(text[start:end].split()), after))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
@@ -46,6 +51,9 @@ def load(path: str) -> Counter:
         raise MtfixError(f"{path}: cannot read baseline: {e.strerror or e}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise MtfixError(f"{path}: not a baseline file ({e})") from None
+    if isinstance(data, dict) and data.get("schema") == "mtfix-baseline/1":
+        raise MtfixError(f"{path}: a baseline of an older mtfix (mtfix-baseline/1, whose fingerprints a new block "
+                         "above could break): write it again with --write-baseline")
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
         raise MtfixError(f"{path}: not a baseline file (expected schema {SCHEMA})")
     try:

@@ -153,7 +153,10 @@ _fail_on = click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "output", type=click.Path(dir_okay=False), default=None,
-              help="Write the --format output to this file and print the text report.")
+              help="Write the --format output to this file and print the --print-format report.")
+@click.option("--print-format", type=click.Choice(["text", "concise", "github"]), default="text", show_default=True,
+              help="With --output: what to print as well, e.g. github annotations while SARIF goes to the file, "
+                   "from one run.")
 @_fail_on
 @click.option("--min-score", type=_SCORE, default=None, help="Exit 1 when a file's quality is below this.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings or scores would fail the run (2 stays 2).")
@@ -175,7 +178,7 @@ _fail_on = click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
 @click.option("--diff-base", metavar="REF", help="Only report findings on lines added or changed since this git ref.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Ignore the findings recorded in this baseline file.")
 @click.option("--write-baseline", is_flag=True, help="Record today's findings in the --baseline file and exit 0.")
-def check(paths, fmt, output, fail_on, min_score, exit_zero, select, extend_select, ignore, no_syntax, config, jobs,
+def check(paths, fmt, output, print_format, fail_on, min_score, exit_zero, select, extend_select, ignore, no_syntax, config, jobs,
           quiet, verbose, statistics, show_fixes, color, show_suppressed, diff_base, baseline, write_baseline) -> None:
     """Report MT artifacts in files and folders (*.txt, *.md, *.markdown, *.html, *.htm), or - for stdin.
 
@@ -243,7 +246,9 @@ def check(paths, fmt, output, fail_on, min_score, exit_zero, select, extend_sele
         ):
             raise click.UsageError(f"--output {output} is one of the files checked; it would be overwritten")
         atomic_write(output, (render(fmt, reports, rules=rules) + "\n").encode("utf-8"))
-        fmt = "text"
+        fmt = print_format
+    elif print_format != "text":
+        raise click.UsageError("--print-format goes with --output (without it, use --format)")
     out = render(fmt, reports, text, rules)
     if out:
         click.echo(out, color=text.color)  # click strips ANSI from a pipe unless told

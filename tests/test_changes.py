@@ -84,3 +84,24 @@ def test_diff_base_is_never_an_option_to_git_and_is_checked_for_untracked_files(
     stdin = subprocess.run([sys.executable, "-m", "mtfix", "check", "--no-syntax", "--diff-base", "no-such-ref", "-"],
                            input=ARTICLE, capture_output=True, text=True, cwd=tmp_path)
     assert stdin.returncode == 2 and "no such commit" in stdin.stderr
+
+
+def test_a_headline_inserted_above_a_baselined_first_line_keeps_it_baselined(tmp_path):
+    """Issue 10 §31: the fingerprint's context reached into the block above, so a new headline above a
+    baselined lowercase heading brought the heading back as new."""
+    art, base = tmp_path / "a.md", tmp_path / "mtfix-baseline.json"
+    body = "# the drone factory grows\n\nThe plant in Tatarstan now runs day and night.\n"
+    art.write_text(body, encoding="utf-8")
+    assert check("--baseline", str(base), "--write-baseline", str(art)).returncode == 0
+    assert json.loads(base.read_text())["findings"][0]["rule"] == "MT210"
+    art.write_text("# Weekly report\n\n" + body, encoding="utf-8")
+    assert check("--baseline", str(base), str(art)).stdout == ""
+    art.write_text("# Weekly report\n\n" + body.replace("grows", "grows fast"), encoding="utf-8")
+    assert "MT210" in check("--baseline", str(base), str(art)).stdout  # a changed heading is new
+
+
+def test_a_baseline_of_the_old_schema_says_to_write_it_again(tmp_path):
+    old = tmp_path / "b.json"
+    old.write_text('{"schema": "mtfix-baseline/1", "findings": []}', encoding="utf-8")
+    r = check("--baseline", str(old), str(tmp_path))
+    assert r.returncode == 2 and "write it again with --write-baseline" in r.stderr

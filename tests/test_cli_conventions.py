@@ -144,3 +144,111 @@ def test_rules_show_takes_a_name_and_hides_paths_and_regexes_unless_verbose():
     assert "defined:" in verbose and "pattern:" in verbose
     boiler = mtfix("rules", "show", "MT201").stdout
     assert "\\n" not in boiler and "⏎" in boiler and "→ (delete)" in boiler  # text, not Python reprs
+
+
+JARGON = ("verb-second", "verb-final", "verb bracket", "dative", "finite", "modal", "mojibake", "regex")
+
+
+def test_messages_speak_to_editors():
+    """Issue 10 §29: an editor who is not a programmer or a linguist understands every message, and
+    the parser rules say what German does that English does not."""
+    from mtfix.rules import load_all
+
+    for r in load_all().values():
+        low = r.message.lower()
+        assert not any(j in low for j in JARGON), (r.code, r.message)
+        if r.parser:
+            assert "german" in low, (r.code, r.message)
+
+
+def test_a_possible_name_says_how_to_accept_it(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("The Stadtrat met on Monday.\n", encoding="utf-8")
+    found = json.loads(mtfix("check", "--no-syntax", "--format", "json", str(f)).stdout)["files"][0]["findings"]
+    assert [x["message"] for x in found] == [
+        "German word left untranslated. If this is a name, add it to `accept` in mtfix.toml"]
+
+
+def test_severity_of_a_german_word_does_not_depend_on_the_glossary(monkeypatch):
+    """Issue 10 §29: the same kind of German word gets the same severity whether or not a translation
+    is known: the glossary only supplies the suggestion."""
+    from mtfix import lexicon
+    from mtfix.engine import Checker
+    from tests.conftest import check_text
+
+    text = ("The Belegschaft is prepared. The Feuerwehr came late. The Kundgebung was large. "
+            "The Stadtrat met. The vote could nicht be held. It will be gewittriger tomorrow.\n")
+    checker = Checker(select=["MT101"], syntax=False)
+    found = check_text(checker, text)
+    monkeypatch.setattr(lexicon, "glossary", lambda: {})
+    bare = check_text(Checker(select=["MT101"], syntax=False), text)
+    assert [(f.text, f.severity) for f in found] == [(f.text, f.severity) for f in bare] and len(found) == 6
+    assert any(f.replacements for f in found) and not any(f.replacements for f in bare)  # the glossary was gone
+
+
+def test_every_input_type_is_in_check_help_and_the_pre_commit_hooks():
+    """Issue 10 §30: the hooks left out HTML, and `check --help` named only *.txt and *.md."""
+    import re
+
+    import yaml
+
+    from mtfix.source import EXTENSIONS
+
+    helptext = " ".join(mtfix("check", "--help").stdout.split())
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for ext in EXTENSIONS:
+        assert f"*{ext}" in helptext, ext
+        for hook in hooks:
+            assert re.search(hook["files"], f"articles/a{ext}"), (hook["id"], ext)
+
+
+def test_the_documented_workflow_runs_once_and_annotates_from_that_run(tmp_path):
+    """Issue 10 §30: the workflow ran mtfix twice, asked for fetch-depth 0 without using --diff-base,
+    and installed from a placeholder URL. Its command is run here on a pull request of two commits."""
+    import shlex
+
+    import yaml
+
+    flow = yaml.safe_load((ROOT / "docs" / "github-actions-mtfix.yml").read_text(encoding="utf-8"))
+    steps = flow["jobs"]["mtfix"]["steps"]
+    runs = [s["run"] for s in steps if "mtfix check" in s.get("run", "")]
+    assert len(runs) == 1
+    assert steps[0]["with"]["fetch-depth"] == 0 and "--diff-base" in runs[0]
+    text = (ROOT / "docs" / "github-actions-mtfix.yml").read_text(encoding="utf-8")
+    assert "example.org" not in text and "your-org" not in text and "pip install" in text
+
+    repo = tmp_path / "repo"
+    (repo / "articles").mkdir(parents=True)
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    (repo / "articles" / "a.txt").write_text("The vote could nicht be held.\n", encoding="utf-8")
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], check=True)
+    subprocess.run([*git, "checkout", "-qb", "pr"], check=True)
+    with open(repo / "articles" / "a.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nThe Belegschaft is on strike.\n")
+    subprocess.run([*git, "commit", "-qam", "pr"], check=True)
+    argv = shlex.split(runs[0].replace("origin/${{ github.base_ref }}", "main"))
+    assert argv[:2] == ["mtfix", "check"]
+    out = subprocess.run([sys.executable, "-m", "mtfix", *argv[1:]], capture_output=True, text=True, cwd=repo)
+    assert out.returncode == 1, out.stderr
+    annotations = [ln for ln in out.stdout.splitlines() if ln.startswith("::")]
+    assert len(annotations) == 1 and "line=3" in annotations[0]  # the new line only, not the base's "nicht"
+    sarif = json.loads((repo / "mtfix.sarif").read_text(encoding="utf-8"))
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["MT101"]
+
+
+def test_progress_follows_bytes_not_files(tmp_path):
+    """Issue 10 §32: the bar estimated 8 minutes for a 5-second run: it counted files, and the first
+    files were the large ones. Progress is the bytes done."""
+    from mtfix.cli import _ByteBar
+
+    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
+    small.write_text("x" * 10, encoding="utf-8")
+    big.write_text("x" * 990, encoding="utf-8")
+    bar = _ByteBar([str(big), str(small)])
+    assert bar.bar.length == 1000
+    bar.update(1)
+    assert bar.bar.pos == 990  # 99 % done after one file of two
+    bar.update(1)
+    assert bar.bar.pos == 1000

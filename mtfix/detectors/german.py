@@ -317,7 +317,7 @@ def _runs(doc, toks, scores, covered, function_words, text, base, rule) -> Itera
         if a and doc.text[a - 1].isdigit():  # 24jährigen: glued to a number, English wants 24-year-old
             reps = ["-" + r for r in reps]
         if strongest == WEAK and len(run) == 1:  # a lone capitalised word may still be a name
-            yield rule.finding(a, b, doc.text[a:b], reps, message=rule.message + " (or a name: add it to accept)",
+            yield rule.finding(a, b, doc.text[a:b], reps, message=rule.message + ". If this is a name, add it to `accept` in mtfix.toml",
                                severity=Severity.MINOR)
         else:
             yield rule.finding(a, b, doc.text[a:b], reps)
