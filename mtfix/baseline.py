@@ -51,6 +51,8 @@ def load(path: str) -> Counter:
         raise MtfixError(f"{path}: cannot read baseline: {e.strerror or e}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise MtfixError(f"{path}: not a baseline file ({e})") from None
+    except RecursionError:
+        raise MtfixError(f"{path}: not a baseline file (nested too deeply)") from None
     if isinstance(data, dict) and data.get("schema") == "mtfix-baseline/1":
         raise MtfixError(f"{path}: a baseline of an older mtfix (mtfix-baseline/1, whose fingerprints a new block "
                          "above could break): write it again with --write-baseline")

@@ -103,7 +103,7 @@ def find(start: str) -> Path | None:
 def _has_tool_section(path: Path) -> bool:
     try:
         return "mtfix" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return True  # let load() report the broken file
 
 
@@ -118,6 +118,8 @@ def load(path: Path, rules: dict) -> Config:
         raise ConfigError(where, "not UTF-8") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(where, f"invalid TOML: {e}") from None
+    except RecursionError:  # tomllib recurses per nesting level: 500 brackets exhaust the stack
+        raise ConfigError(where, "invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("mtfix", {})
         where += " [tool.mtfix]"

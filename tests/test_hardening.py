@@ -464,3 +464,21 @@ def test_scores_follow_the_baseline_and_a_failed_min_score_says_which_file(tmp_p
             from tests.test_formats import SCHEMA
 
             jsonschema.validate(json.loads(out.stdout), SCHEMA)
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("mtfix.toml", "a = " + "[" * 500 + "]" * 500 + "\n", "mtfix.toml: invalid TOML: nested too deeply"),
+    ("base.json", '{"schema": "mtfix-baseline/2", "findings": ' + "[" * 1000 + "]" * 1000 + "}",
+     "base.json: not a baseline file (nested too deeply)"),
+    ("rules/x.yaml", "rules: " + "[" * 2000 + "]" * 2000 + "\n", "x.yaml:1: invalid YAML: exceeded maximum nesting depth"),
+])
+def test_deep_nesting_is_a_one_line_error(tmp_path, name, content, message):
+    """Issue 10 §16: 500-deep TOML and 1,000-deep baseline JSON raised RecursionError."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    if name.startswith("rules/"):
+        (tmp_path / "mtfix.toml").write_text('rule-dirs = ["rules"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(FIXABLE, encoding="utf-8")
+    extra = ["--baseline", "base.json"] if name == "base.json" else []
+    out = mtfix("check", "--no-syntax", *extra, "a.txt", cwd=tmp_path)
+    assert out.returncode == 2 and message in out.stderr and out.stderr.count("\n") == 1, out.stderr
