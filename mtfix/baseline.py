@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -18,14 +19,18 @@ CONTEXT = 24  # characters on each side that make a fingerprint
 
 
 def fingerprint(text: str, start: int, end: int, rule: str) -> str:
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
-    if end and text[end - 1] in "\r\n":  # a finding that takes its whole line: no context after it
-        line_end = end
-    before = " ".join(text[max(line_start, start - CONTEXT) : start].split()[-3:])
-    after = " ".join(text[end : min(line_end, end + CONTEXT)].split()[:3])
+    """Rule, text and up to three words each side, from the finding's own line only (a finding that
+    takes its whole line has no context after it). Only CONTEXT characters each side are looked at,
+    so the cost does not grow with the file."""
+    before = _LINE_BREAK.split(text[max(0, start - CONTEXT) : start])[-1]
+    after = "" if end and text[end - 1] in "\r\n" else _LINE_BREAK.split(text[end : end + CONTEXT])[0]
+    before = " ".join(before.split()[-3:])
+    after = " ".join(after.split()[:3])
     key = "\x1f".join((rule, before, " ".join(text[start:end].split()), after))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _key(path: str, base: Path) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
@@ -94,6 +95,11 @@ class Document:
         if any(len(w) > MAX_WORD for w in words):
             words = frozenset(w for w in words if len(w) <= MAX_WORD)
         return words
+
+    @cached_property
+    def word_counts(self) -> Counter:
+        """How often each word occurs: counting in the text per question was quadratic on a long file."""
+        return Counter(map(itemgetter(0), self.all_tokens()))
 
     @cached_property
     def lowered(self) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from mtfix import gcpause
 from mtfix import rules as rules_mod
 from mtfix.detectors import Context
 from mtfix.document import Document
@@ -14,17 +15,18 @@ from mtfix.source import Source
 
 
 def parse(source: Source) -> Document:
-    if source.format == "markdown":
-        from mtfix import markdown
+    with gcpause.paused(len(source.text)):
+        if source.format == "markdown":
+            from mtfix import markdown
 
-        return markdown.parse(source.path, source.text)
-    if source.format == "html":
-        from mtfix import html
+            return markdown.parse(source.path, source.text)
+        if source.format == "html":
+            from mtfix import html
 
-        return html.parse(source.path, source.text)
-    from mtfix import plaintext
+            return html.parse(source.path, source.text)
+        from mtfix import plaintext
 
-    return plaintext.parse(source.path, source.text)
+        return plaintext.parse(source.path, source.text)
 
 
 def matches(rule: rules_mod.Rule, selector: str) -> bool:
@@ -72,6 +74,10 @@ class Checker:
         return {c for c, r in self.rules.items() if any(matches(r, s) and (r.default or s.upper() == c) for s in selectors)}
 
     def check(self, doc: Document) -> list[Finding]:
+        with gcpause.paused(len(doc.text)):
+            return self._check(doc)
+
+    def _check(self, doc: Document) -> list[Finding]:
         from mtfix.detectors import patterns
 
         self._parser_needed()

@@ -54,7 +54,9 @@ def _join_wrapped(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[in
 
 def _mark_headings(text: str, blocks: list[Block]) -> None:
     seen_title = False
+    only_titles = True  # every block before this one is a title (kept as we go: asking anew was quadratic)
     for i, b in enumerate(blocks):
+        only_titles = only_titles and (i == 0 or blocks[i - 1].kind == TITLE)
         if b.kind != PARAGRAPH or not _heading_like(text[b.start : b.end]):
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -67,7 +69,7 @@ def _mark_headings(text: str, blocks: list[Block]) -> None:
             elif _is_kicker(text, b, blocks[i + 2 : i + 3]):
                 b.kind = HEADING
             continue
-        if not seen_title and all(p.kind == TITLE for p in blocks[:i]):
+        if not seen_title and only_titles:
             b.kind = TITLE
             seen_title = True
         else:

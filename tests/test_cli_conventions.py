@@ -252,3 +252,9 @@ def test_progress_follows_bytes_not_files(tmp_path):
     assert bar.bar.pos == 990  # 99 % done after one file of two
     bar.update(1)
     assert bar.bar.pos == 1000
+
+
+def test_the_cli_offers_every_output_format():
+    from mtfix import cli, output
+
+    assert cli.FORMATS == output.FORMATS

@@ -326,7 +326,7 @@ def _runs(doc, toks, scores, covered, function_words, text, base, rule) -> Itera
 
 def _recurs_as_name(doc: Document, tok: Token) -> bool:
     """A capitalised word used three times or more is the article's name for something."""
-    return doc.text.count(tok.text) >= 3
+    return doc.word_counts[tok.text] >= 3
 
 
 def _suggest(run: list[Token], at_start: bool) -> list[str]:
