@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
 from mtfix import gcpause
@@ -40,6 +41,15 @@ def matches(rule: rules_mod.Rule, selector: str) -> bool:
     )
 
 
+PARSER_MAX_CHARS = 2_000_000  # the parse of a document is held whole: about 230 MB per MB of text
+
+
+def parseable(doc: Document) -> bool:
+    """Within the parser's memory bound (a 9 MB file took 2 GB): longer documents get the lexical
+    checks, and a warning says so."""
+    return len(doc.text) <= PARSER_MAX_CHARS
+
+
 class Checker:
     """Holds the rule set once, checks many documents."""
 
@@ -66,6 +76,7 @@ class Checker:
             enabled -= {c for c in enabled if self.rules[c].parser}
         self.ctx = Context(self.rules, enabled, dict(reject or {}), syntax)
         self.syntax_skipped: str | None = None  # why the parser rules did not run, for one warning
+        self.too_long_to_parse: list[str] = []  # documents checked without the parser rules (PARSER_MAX_CHARS)
         self.severity = {c: Severity(v) for c, v in (severity or {}).items()}
         self.full_selection = not select and not ignore  # every default rule runs
         self.accept = [a.lower() for a in accept or [] if a.strip()]
@@ -80,15 +91,19 @@ class Checker:
     def _check(self, doc: Document) -> list[Finding]:
         from mtfix.detectors import patterns
 
-        self._parser_needed()
-        found: list[Finding] = list(patterns.run_all(doc, self.ctx))
-        if self.ctx.token_rules:
+        needed = self._parser_needed()  # may drop the parser rules from self.ctx (no spaCy)
+        ctx = self.ctx
+        if needed and not parseable(doc):
+            ctx = self._lexical
+            self.too_long_to_parse.append(doc.path)
+        found: list[Finding] = list(patterns.run_all(doc, ctx))
+        if ctx.token_rules:
             from mtfix.detectors import tokens
 
-            found.extend(tokens.run_all(doc, self.ctx))
-        for fn in self.ctx.detectors:
-            found.extend(fn(doc, self.ctx))
-        found = finalize(doc, found, self.ctx.enabled)
+            found.extend(tokens.run_all(doc, ctx))
+        for fn in ctx.detectors:
+            found.extend(fn(doc, ctx))
+        found = finalize(doc, found, ctx.enabled)
         if self.accept:
             found = _drop_accepted(doc, found, self.accept)
         if self.severity:
@@ -129,9 +144,15 @@ class Checker:
         if docs and self._parser_needed():
             from mtfix import syntax
 
-            syntax.parse_many(docs)
+            syntax.parse_many([d for d in docs if parseable(d)])
         for doc in docs:
             yield doc, self.check(doc)
+
+    @cached_property
+    def _lexical(self) -> Context:
+        """The rules without the parser's, for a document too long to parse."""
+        c = self.ctx
+        return Context(self.rules, {r for r in c.enabled if not self.rules[r].parser}, c.reject, False)
 
     def _parser_needed(self) -> bool:
         """Whether enabled rules need the parse. The parser loads on the first check that needs it;

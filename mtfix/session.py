@@ -150,7 +150,14 @@ class Session:
         return report
 
     def syntax_skipped(self) -> str | None:
-        return next((c.syntax_skipped for c in self._checkers.values() if c.syntax_skipped), None)
+        reason = next((c.syntax_skipped for c in self._checkers.values() if c.syntax_skipped), None)
+        long = [p for c in self._checkers.values() for p in c.too_long_to_parse]
+        if reason or not long:
+            return reason
+        from mtfix.engine import PARSER_MAX_CHARS
+
+        return (f"{long[0]}" + (f" and {len(long) - 1} more" if len(long) > 1 else "") +
+                f" over {PARSER_MAX_CHARS:,} characters (the parser's memory grows with the text; split it)")
 
 
 def selectors(values: Iterable[str]) -> list[str]:

@@ -163,3 +163,22 @@ def test_register_rules_fall_back_to_lexical_without_spacy(monkeypatch):
     checker = Checker(select=["MT602"])
     found = [f.rule for f in checker.check(parse(Source("x", READER, False, "text")))]
     assert found == ["MT602"] and checker.ctx.syntax is False  # asked once, then known to be missing
+
+
+def test_a_document_too_long_to_parse_gets_the_lexical_checks_and_a_warning(tmp_path, monkeypatch, capsys):
+    """Issue 10 §4/§14: the parse of a document is held whole, and a 9 MB file took 2 GB with the
+    parser. Over PARSER_MAX_CHARS the parser rules are skipped for that document, with a warning."""
+    from mtfix import cli, engine
+
+    art = tmp_path / "a.txt"
+    art.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(SystemExit):
+        cli.cli.main(["check", "--format", "concise", str(art)], standalone_mode=False)
+    full = capsys.readouterr()
+    assert "MT801" in full.out and "skipped" not in full.err
+    monkeypatch.setattr(engine, "PARSER_MAX_CHARS", 1000)
+    with pytest.raises(SystemExit):
+        cli.cli.main(["check", "--format", "concise", str(art)], standalone_mode=False)
+    short = capsys.readouterr()
+    assert "MT801" not in short.out and "MT101" in short.out
+    assert "word-order and grammar checks skipped" in short.err and "over 1,000 characters" in short.err
