@@ -6,10 +6,9 @@ file and key, with the valid choices and a "did you mean" where one is close."""
 
 from __future__ import annotations
 
-import math
-
 import difflib
 import fnmatch
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -4,7 +4,6 @@ the command line, and the checker built for that configuration (built once, shar
 from __future__ import annotations
 
 import os
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path

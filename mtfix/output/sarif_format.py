@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import PurePath
 from urllib.parse import quote
-
-import json
 
 from mtfix import __version__
 
