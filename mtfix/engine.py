@@ -201,6 +201,25 @@ def finalize(doc: Document, found: list[Finding], enabled: set[str]) -> list[Fin
     return sorted(out.values(), key=lambda f: (f.start, f.end, f.rule))
 
 
+CONTEXT_WIDTH = 100  # characters of the finding's line shown around it in the text report
+
+
+def context(doc: Document, start: int, end: int) -> tuple[str, int, int]:
+    """The finding's line as the text report shows it: (line, start, end of the span in it), trimmed
+    around the span with "…" when long. Reports hold no text (memory on many files), so the line
+    travels with the finding."""
+    ls, le = doc.line_span(start)
+    line = doc.text[ls:le].rstrip("\r\n")
+    a, b = start - ls, min(end, ls + len(line)) - ls
+    b = max(b, a + 1) if a < len(line) else a
+    if len(line) > CONTEXT_WIDTH:
+        lo = max(0, min(a - 30, len(line) - CONTEXT_WIDTH))
+        hi = min(len(line), lo + CONTEXT_WIDTH)  # a longer span is underlined to the cut
+        prefix, suffix = ("…" if lo else ""), ("…" if hi < len(line) else "")
+        line, a, b = prefix + line[lo:hi] + suffix, a - lo + len(prefix), min(b, hi) - lo + len(prefix)
+    return line.replace("\t", " "), a, b
+
+
 def report(doc: Document, findings: list[Finding], weights: dict[str, float] | None = None):
     from mtfix.output import FileReport
     from mtfix.readability import score as readability
@@ -214,6 +233,7 @@ def report(doc: Document, findings: list[Finding], weights: dict[str, float] | N
 
     for f in findings:
         f.extra["fingerprint"] = fingerprint(doc.text, f.start, f.end, f.rule)
+        f.extra["context"] = context(doc, f.start, f.end)
     out = FileReport(source, words, findings, quality(findings, words, weights), readability(prose))
     out.suppressed = list(doc.suppressed)
     return out

@@ -258,3 +258,23 @@ def test_the_cli_offers_every_output_format():
     from mtfix import cli, output
 
     assert cli.FORMATS == output.FORMATS
+
+
+def test_text_report_shows_each_finding_in_its_line_underlined(tmp_path):
+    """Issue 11 §1: the finding in its sentence, the span underlined, the suggestion as before → after;
+    long lines trimmed around the span; concise keeps one line per finding."""
+    f = tmp_path / "a.txt"
+    f.write_text("Intro line.\nThe vote could nicht be held on Sunday.\n" + "word " * 60 + "and the Belegschaft " +
+                 "went home early " * 10 + "\n", encoding="utf-8")
+    out = mtfix("check", "--no-syntax", "--select", "MT101", str(f)).stdout.splitlines()
+    i = next(k for k, line in enumerate(out) if ":2:16: MT101" in line)
+    assert out[i + 2] == " 2 | The vote could nicht be held on Sunday."
+    assert out[i + 3] == "   |                ^^^^^"
+    assert out[i + 4] == "   = suggestion: “nicht” → “not” (unsafe fix)"
+    j = next(k for k, line in enumerate(out) if ":3:" in line and "MT101" in line)
+    shown, marks = out[j + 2], out[j + 3]
+    assert shown.startswith(" 3 | …") and shown.endswith("…") and len(shown) < 120
+    start = marks.index("^")
+    assert shown[start : start + len("Belegschaft")] == "Belegschaft" and marks.count("^") == len("Belegschaft")
+    concise = mtfix("check", "--no-syntax", "--select", "MT101", "--format", "concise", str(f)).stdout.splitlines()
+    assert len(concise) == 2 and all(": MT101 " in line for line in concise)

@@ -24,11 +24,7 @@ def render(reports, opts: TextOptions | None = None) -> str:
             total[f.severity.value] += 1
             lines.append(f"{path}:{f.line}:{f.column}: {_c(f.rule, 'bold', o.color)} "
                          f"[{_c(f.severity.value, f.severity.value, o.color)}] {f.message}")
-            detail = f"    {quoted(f.text)}"
-            if f.replacements:
-                tag = f" ({f.fix.value} fix)" if f.fix else ""
-                detail += " → " + " | ".join(quoted(x) for x in f.replacements[:3]) + tag
-            lines.append(_c(detail, "dim", o.color))
+            lines += _in_context(f, o.color)
         if o.show_suppressed:
             for f in r.suppressed:
                 lines.append(_c(f"{path}:{f.line}:{f.column}: {f.rule} [suppressed] {f.message}  {quoted(f.text)}",
@@ -66,6 +62,29 @@ def render(reports, opts: TextOptions | None = None) -> str:
         summary += f"; {silenced} suppressed by comments" + ("" if o.show_suppressed else " (--show-suppressed lists them)")
     lines.append(summary + ".")
     return "\n".join(lines)
+
+
+def _in_context(f, color: bool) -> list[str]:
+    """ruff's full output: the line, the span underlined, then the suggestion as before → after."""
+    fix = ""
+    if f.replacements:
+        tag = f" ({f.fix.value} fix)" if f.fix else ""
+        fix = f"{_short(quoted(f.text))} → " + " | ".join(_short(quoted(x)) for x in f.replacements[:3]) + tag
+    ctx = f.extra.get("context")
+    if not ctx:  # a report made without its document
+        return [_c(f"    {fix or quoted(f.text)}", "dim", color)]
+    line, a, b = ctx
+    num = str(f.line)
+    pad = " " * len(num)
+    out = [_c(f" {pad} |", "dim", color), _c(f" {num} | ", "dim", color) + shown_path(line),
+           _c(f" {pad} | ", "dim", color) + " " * a + _c("^" * max(1, b - a), f.severity.value, color)]
+    if fix:
+        out.append(_c(f" {pad} = suggestion: {fix}", "dim", color))
+    return out
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 2] + "…" + text[-1]
 
 
 def _fixes(reports) -> list[str]:
