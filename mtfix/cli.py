@@ -78,13 +78,17 @@ class _Silent:
 PARALLEL_MIN_BYTES = 128_000  # below this a second process costs more than it saves (bench/scale.py)
 
 
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reported when it is read
+
+
 def _total_bytes(files: list[str]) -> int:
     total = 0
     for f in files:
-        try:
-            total += os.stat(f).st_size
-        except OSError:
-            pass  # reported when it is read
+        total += _size(f)
         if total >= PARALLEL_MIN_BYTES:
             break
     return total
@@ -263,12 +267,7 @@ class _ByteBar:
     ones made the first estimate minutes off."""
 
     def __init__(self, files: list[str]) -> None:
-        self.sizes, self.done = [], 0
-        for f in files:
-            try:
-                self.sizes.append(max(1, os.stat(f).st_size))
-            except OSError:
-                self.sizes.append(1)
+        self.sizes, self.done = [max(1, _size(f)) for f in files], 0
         self.bar = click.progressbar(length=sum(self.sizes), file=sys.stderr, label="checking", show_pos=False)
 
     def __enter__(self):

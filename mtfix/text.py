@@ -6,8 +6,6 @@ import re
 from itertools import accumulate, repeat
 from typing import NamedTuple
 
-from mtfix import gcpause
-
 LETTER = r"A-Za-zÀ-ÖØ-öø-ÿĀ-žß"
 WORD = re.compile(rf"[{LETTER}]+(?:['’][{LETTER}]+)*(?:-[{LETTER}]+)*")
 OPEN_QUOTES = "\"“„«»‘‚'"
@@ -44,11 +42,10 @@ SCRAPED_DATE = re.compile(r"date \d{4}-\d\d-\d\d[ \t]+")
 def words(text: str, offset: int = 0) -> list[Token]:
     """Split in C: the pieces alternate gap, word, gap …; running lengths give every offset, and
     map() builds the Tokens without a Python-level loop (this sees every word of every file)."""
-    with gcpause.paused(len(text)):
-        pieces = _SPLIT.split(text)
-        ends = list(accumulate(map(len, pieces), initial=offset))
-        found = pieces[1::2]
-        return list(map(tuple.__new__, repeat(Token, len(found)), zip(found, ends[1::2], ends[2::2])))
+    pieces = _SPLIT.split(text)
+    ends = list(accumulate(map(len, pieces), initial=offset))
+    found = pieces[1::2]
+    return list(map(tuple.__new__, repeat(Token, len(found)), zip(found, ends[1::2], ends[2::2])))
 
 
 def starts_sentence(text: str, pos: int, block_start: int = 0) -> bool:
