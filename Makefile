@@ -7,7 +7,7 @@ SEED := seeds/000_4884c0e8cb92d681.txt
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,syntax]'
+	$(PY) -m pip install --quiet -e '.[test,syntax,serve,lsp,languagetool]'
 	touch $@
 
 demo: $(VENV)/.installed

@@ -396,6 +396,26 @@ def score(paths, fmt, select, ignore, no_syntax, config) -> None:
             click.echo(f"  {name.replace('_', ' '):20} {value:6.1f}")
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8081, show_default=True, help="LanguageTool's usual port.")
+@click.option("--workers", type=click.IntRange(0, 64), default=None,
+              help="Worker processes for checks [default: CPU count]; 0 checks in the server process.")
+@click.option("--max-chars", type=click.IntRange(1, 10_000_000), default=200_000, show_default=True,
+              help="Longest text a request may send (413 beyond).")
+@_no_syntax
+@_config
+def serve(host, port, workers, max_chars, no_syntax, config) -> None:
+    """Serve LanguageTool's HTTP API (/v2/check), so LanguageTool clients can use mtfix.
+
+    \b
+    Point a client's "local server" or "remote server" setting at http://127.0.0.1:8081 .
+    Needs the serve extra: pip install 'mtfix[serve]'."""
+    from mtfix import serve as server
+
+    server.run(host, port, (os.cpu_count() or 1) if workers is None else workers, config, no_syntax, max_chars)
+
+
 @cli.command("config")
 @click.argument("path", default=".")
 @_config
