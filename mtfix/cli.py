@@ -28,7 +28,8 @@ class _Score(click.FloatRange):
 _SCORE = _Score(0, 100)
 
 
-def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=None, fail_on=None, min_score=None):
+def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=None, fail_on=None, min_score=None,
+             languagetool=None, languagetool_required=False):
     """The run's options. Selectors are checked when each configuration's checker is built, against
     its rules (the built-in ones and its rule-dirs): an unknown one is an error there."""
     from mtfix.session import Options, Session, selectors
@@ -36,6 +37,7 @@ def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=Non
     opts = Options(
         select=selectors(select) or None, ignore=selectors(ignore), extend_select=selectors(extend_select),
         no_syntax=no_syntax, fail_on=fail_on, min_score=min_score, config_file=config,
+        languagetool=languagetool, languagetool_required=languagetool_required,
     )
     return Session(opts)
 
@@ -182,8 +184,12 @@ _fail_on = click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
 @click.option("--diff-base", metavar="REF", help="Only report findings on lines added or changed since this git ref.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Ignore the findings recorded in this baseline file.")
 @click.option("--write-baseline", is_flag=True, help="Record today's findings in the --baseline file and exit 0.")
+@click.option("--languagetool", metavar="URL", help="Add the grammar and spelling findings of this LanguageTool server "
+              "(codes LT:RULE_ID; needs the languagetool extra).")
+@click.option("--languagetool-required", is_flag=True, help="Exit 2 when the LanguageTool server fails, instead of a warning.")
 def check(paths, fmt, output, print_format, fail_on, min_score, exit_zero, select, extend_select, ignore, no_syntax, config, jobs,
-          quiet, verbose, statistics, show_fixes, color, show_suppressed, diff_base, baseline, write_baseline) -> None:
+          quiet, verbose, statistics, show_fixes, color, show_suppressed, diff_base, baseline, write_baseline, languagetool,
+          languagetool_required) -> None:
     """Report MT artifacts in files and folders (*.txt, *.md, *.markdown, *.html, *.htm), or - for stdin.
 
     Files named outright are read whatever their extension; folders are searched for those types,
@@ -193,8 +199,11 @@ def check(paths, fmt, output, print_format, fail_on, min_score, exit_zero, selec
 
     if statistics and fmt not in ("text", "concise"):
         raise click.UsageError("--statistics prints a text table: use it with --format text or concise")
+    if languagetool and not languagetool.startswith(("http://", "https://")):
+        raise click.BadParameter("an http:// or https:// URL", param_hint="--languagetool")
     kwargs = dict(select=select, ignore=ignore, no_syntax=no_syntax, extend_select=extend_select, config=config,
-                  fail_on=fail_on, min_score=min_score)
+                  fail_on=fail_on, min_score=min_score, languagetool=languagetool,
+                  languagetool_required=languagetool_required)
     session = _session(**kwargs)
     files = session.files(list(paths))
     if jobs is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ KEYS: dict[str, str] = {  # key → what it holds (shown in errors and `mtfix co
     "reject": "table: term → preferred term (reported as MT901)",
     "reject-file": "text file, one 'term<TAB>preferred' per line",
     "syntax": "true | false (the parser-based checks)",
+    "languagetool": "URL of a LanguageTool server whose findings join mtfix's (http://127.0.0.1:8081)",
 }
 
 
@@ -58,6 +60,7 @@ class Config:
     accept: list[str] = field(default_factory=list)
     reject: dict[str, str] = field(default_factory=dict)
     syntax: bool = True
+    languagetool: str | None = None
 
     @property
     def root(self) -> Path:
@@ -83,7 +86,7 @@ class Config:
             "extend-select": self.extend_select, "severity": self.severity, "fail-on": self.fail_on,
             "min-score": self.min_score, "exclude": self.exclude, "per-file-ignores": self.per_file_ignores,
             "weights": self.weights, "rule-dirs": [str(d) for d in self.rule_dirs], "accept": self.accept,
-            "reject": self.reject, "syntax": self.syntax,
+            "reject": self.reject, "syntax": self.syntax, "languagetool": self.languagetool,
         }
 
 
@@ -214,6 +217,10 @@ def _set(cfg: Config, where: str, key: str, value: Any, rules: dict, base: Path)
         if not isinstance(value, bool):
             raise bad("true or false")
         cfg.syntax = value
+    elif key == "languagetool":
+        if not isinstance(value, str) or not re.match(r"https?://[^\s/]+", value):
+            raise bad("an http:// or https:// URL")
+        cfg.languagetool = value
 
 
 MAX_LIST_BYTES = 10_000_000  # a word list, not /dev/zero
@@ -241,9 +248,9 @@ def _check_code(where: str, key: str, code: str, rules: dict) -> None:
 
 
 def _check_selector(where: str, key: str, s: str, rules: dict) -> None:
-    from mtfix.engine import matches
+    from mtfix.engine import matches, names_lt
 
-    if not any(matches(r, s) for r in rules.values()):
+    if not names_lt(s) and not any(matches(r, s) for r in rules.values()):
         names = sorted(set(rules) | {r.name for r in rules.values()} | {r.category for r in rules.values()})
         near = difflib.get_close_matches(s, names, n=1)
         hint = f"; did you mean {near[0]!r}?" if near else ""

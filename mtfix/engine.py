@@ -41,6 +41,21 @@ def matches(rule: rules_mod.Rule, selector: str) -> bool:
     )
 
 
+def names_lt(selector: str) -> bool:
+    """A selector of LanguageTool's matches (`LT`, `LT:EN_QUOTES`), valid only with --languagetool."""
+    return selector.strip().upper().startswith("LT")
+
+
+def selects(selector: str, f: Finding, rules: dict) -> bool:
+    """Whether a selector names a finding's rule: one of the rule set, or a LanguageTool match."""
+    rule = rules.get(f.rule)
+    if rule is None:
+        from types import SimpleNamespace
+
+        rule = SimpleNamespace(code=f.rule, category=f.category, name=f.name)
+    return matches(rule, selector)
+
+
 PARSER_MAX_CHARS = 2_000_000  # the parse of a document is held whole: about 230 MB per MB of text
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mtfix import config as cfgmod
 from mtfix.config import Config
-from mtfix.engine import Checker, matches, parse, report
+from mtfix.engine import Checker, matches, names_lt, parse, report, selects
 from mtfix.errors import MtfixError
 from mtfix.output import FileReport
 
@@ -26,6 +26,8 @@ class Options:
     fail_on: str | None = None
     min_score: float | None = None
     config_file: str | None = None
+    languagetool: str | None = None  # a LanguageTool server's URL
+    languagetool_required: bool = False  # an unreachable server is an error, not a warning
 
 
 class Session:
@@ -42,6 +44,7 @@ class Session:
         self.named: set[str] = set()  # files given on the command line, not found in a folder
         self.skipped: list[tuple[str, str]] = []  # (file, reason) for unreadable files found in folders
         self._origin: dict[str, str] = {}  # a source's path → the file argument it came from
+        self._backends: dict = {}  # LanguageTool URL → languagetool.Backend
 
     def _load(self, path: Path) -> Config:
         key = str(path.resolve())
@@ -68,7 +71,7 @@ class Session:
             o = self.options
             rules = load_all(cfg.rule_dirs) if cfg.rule_dirs else self.builtin
             for s in (o.select or []) + o.ignore + o.extend_select:
-                if not any(matches(r, s) for r in rules.values()):
+                if not names_lt(s) and not any(matches(r, s) for r in rules.values()):
                     raise MtfixError(f"unknown rule code, category or name: {s!r} (see `mtfix rules`)")
             self._checkers[cfg.path] = Checker(
                 rules,
@@ -128,6 +131,7 @@ class Session:
             cfg = self.config_for(members[0])
             checker = self.checker_for(cfg)
             for doc, findings in checker.check_many(self._docs(members)):
+                findings = self._languagetool(doc, findings, cfg)
                 done[self._origin[doc.path]] = self._per_file(doc.path, cfg, report(doc, findings, cfg.weights))
         return (done[f] for f in files if f in done)
 
@@ -135,14 +139,30 @@ class Session:
         """One file (a --jobs worker's unit); None when it was skipped."""
         cfg = self.config_for(file)
         for doc in self._docs([file]):
-            return self._per_file(file, cfg, report(doc, self.checker_for(cfg).check(doc), cfg.weights))
+            findings = self._languagetool(doc, self.checker_for(cfg).check(doc), cfg)
+            return self._per_file(file, cfg, report(doc, findings, cfg.weights))
         return None
+
+    def _languagetool(self, doc, findings: list, cfg: Config) -> list:
+        """mtfix's findings joined by the LanguageTool server's, when one is named."""
+        url = self.options.languagetool or cfg.languagetool
+        if not url:
+            return findings
+        from mtfix import languagetool
+
+        if url not in self._backends:
+            self._backends[url] = languagetool.Backend(url, self.options.languagetool_required)
+        o = self.options
+        select = o.select if o.select is not None else cfg.select
+        ext, ign = cfg.extend_select + o.extend_select, cfg.ignore + o.ignore
+        lt = [f for f in self._backends[url].matches(doc) if languagetool.selected(f, select, ext, ign)]
+        return languagetool.merge(findings, lt) if lt else findings
 
     def _per_file(self, file: str, cfg: Config, report: FileReport) -> FileReport:
         ignored = cfg.ignored_for(file)
         if ignored:
             rules = self.checker_for(cfg).rules
-            report.findings = [f for f in report.findings if not any(matches(rules[f.rule], s) for s in ignored)]
+            report.findings = [f for f in report.findings if not any(selects(s, f, rules) for s in ignored)]
             from mtfix.scoring import quality
 
             report.quality = quality(report.findings, report.words, cfg.weights)
