@@ -425,6 +425,22 @@ def serve(host, port, workers, max_chars, no_syntax, config) -> None:
     server.run(host, port, (os.cpu_count() or 1) if workers is None else workers, config, no_syntax, max_chars)
 
 
+@cli.command()
+@_no_syntax
+@_config
+def lsp(no_syntax, config) -> None:
+    """Run the language server on stdin/stdout, for editors (diagnostics, fixes, hover).
+
+    \b
+    Configuration is found as for `check`: mtfix.toml or pyproject.toml above each document.
+    Needs the lsp extra: pip install 'mtfix[lsp]'."""
+    try:
+        from mtfix import lsp as server
+    except ImportError:
+        raise MtfixError("`mtfix lsp` needs the lsp extra: pip install 'mtfix[lsp]'") from None
+    server.run(config, no_syntax)
+
+
 @cli.command("config")
 @click.argument("path", default=".")
 @_config
