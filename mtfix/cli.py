@@ -426,6 +426,42 @@ def serve(host, port, workers, max_chars, no_syntax, config) -> None:
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@_select
+@_extend
+@_ignore
+@_no_syntax
+@_config
+def report(paths, output, select, extend_select, ignore, no_syntax, config) -> None:
+    """Write one self-contained HTML page: each article with its findings highlighted, a side list
+    with filters, accept/reject per fix and a download of the corrected text, scores per paragraph."""
+    from mtfix import source as src
+    from mtfix.output.html_report import Article, render
+    from mtfix.writing import atomic_write
+
+    if "-" in paths:
+        raise click.UsageError("report reads files, not stdin (it shows each file's text)")
+    session = _session(select, ignore, no_syntax, extend_select, config=config)
+    files = session.files(list(paths))
+    if os.path.exists(output) and any(os.path.samefile(f, output) for f in files if os.path.exists(f)):
+        raise click.UsageError(f"--output {output} is one of the files checked; it would be overwritten")
+    reports = list(session.reports(files))
+    _warn_syntax(session.syntax_skipped())
+    for path, reason in session.skipped:
+        click.echo(f"mtfix: warning: skipped {path}: {reason}", err=True)
+    if not reports:
+        raise MtfixError("no file could be read" + (f" ({len(session.skipped)} skipped)" if session.skipped else ""))
+    articles = []
+    for r in reports:
+        source = src.read(r.path, src.format_for(r.path))
+        articles.append(Article(r, source.text, source.bom))
+    weights = session.config_for(files[0]).weights
+    atomic_write(output, render(articles, session.builtin, weights).encode("utf-8"))
+    click.echo(f"mtfix: wrote {output} ({len(articles)} file(s), {sum(len(r.findings) for r in reports)} finding(s))", err=True)
+
+
+@cli.command()
 @_no_syntax
 @_config
 def lsp(no_syntax, config) -> None:

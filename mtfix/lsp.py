@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import re
 import threading
 from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
@@ -23,6 +24,7 @@ from mtfix.engine import fix_text, parse
 from mtfix.errors import MtfixError
 from mtfix.finding import Finding, Severity
 from mtfix.source import Source, format_for
+from mtfix.utf16 import Utf16
 
 DEBOUNCE = 0.3  # seconds of quiet after a change before it is checked
 _SEVERITY = {Severity.CRITICAL: types.DiagnosticSeverity.Error, Severity.MAJOR: types.DiagnosticSeverity.Warning,
@@ -36,24 +38,20 @@ class Positions:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"] if "\n" in text else [0]
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.u16 = Utf16(text)
 
     def to_lsp(self, offset: int) -> types.Position:
         line = bisect.bisect_right(self.starts, offset) - 1
-        prefix = self.text[self.starts[line]:offset]
-        return types.Position(line=line, character=len(prefix.encode("utf-16-le")) // 2)
+        return types.Position(line=line, character=self.u16.to_utf16(offset) - self.u16.to_utf16(self.starts[line]))
 
     def to_offset(self, pos: types.Position) -> int:
+        """A position past its line's end clamps to the end, as LSP asks."""
         if pos.line >= len(self.starts):
             return len(self.text)
         start = self.starts[pos.line]
         end = self.starts[pos.line + 1] - 1 if pos.line + 1 < len(self.starts) else len(self.text)
-        units = 0
-        for i in range(start, end):
-            if units >= pos.character:
-                return i
-            units += 2 if ord(self.text[i]) > 0xFFFF else 1
-        return end
+        return min(self.u16.to_code_points(self.u16.to_utf16(start) + pos.character), end)
 
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(start=self.to_lsp(start), end=self.to_lsp(end))

@@ -7,7 +7,8 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mtfix.ltapi import Utf16, annotated
+from mtfix.ltapi import annotated
+from mtfix.utf16 import Utf16
 
 TEXT = st.text(alphabet=st.sampled_from("ab .\n😀👍🏽é\u200b"), max_size=40)
 
