@@ -46,7 +46,10 @@ class Editor:
         return self.diagnostics.setdefault(uri, asyncio.Queue())
 
     async def next_diagnostics(self, uri: str) -> list[types.Diagnostic]:
-        return (await asyncio.wait_for(self.queue(uri).get(), timeout=120)).diagnostics
+        return (await self.next_publish(uri)).diagnostics
+
+    async def next_publish(self, uri: str) -> types.PublishDiagnosticsParams:
+        return await asyncio.wait_for(self.queue(uri).get(), timeout=120)
 
 
 async def session(folder: Path, script):
@@ -122,6 +125,19 @@ def test_diagnostics_code_actions_and_hover(tmp_path):
         assert not stale
         diags = await editor.next_diagnostics(uri)
         assert [d.code for d in diags] == ["MT301"]
+
+        # typing: quick changes are checked once, at the last version
+        for version, pct in ((4, "1 %"), (5, "12 %"), (6, "12 % and $ 3")):
+            client.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=f"New text, {pct}.\n")]))
+        published = await editor.next_publish(uri)
+        assert published.version == 6 and {d.code for d in published.diagnostics} == {"MT301", "MT302"}
+        assert editor.queue(uri).empty()
+
+        # saving checks at once
+        client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+        assert (await editor.next_publish(uri)).version == 6
 
     asyncio.run(session(tmp_path, script))
 

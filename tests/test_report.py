@@ -159,6 +159,10 @@ def test_filters_focus_and_the_index_of_many_files(browser, tmp_path):
     off = section.find_elements("css selector", "mark.f.off")
     assert off and all(m.get_attribute("data-severity") != "minor" for m in off)
 
+    style = "return getComputedStyle(document.querySelector('mark.f.' + arguments[0])).textDecorationStyle"
+    assert len({browser.execute_script(style, s) for s in ("major", "minor")}) == 2  # told apart without colour
+    assert all(li.find_element("css selector", ".sev").text.endswith(li.get_attribute("data-severity")) for li in visible)
+
     link = visible[0].find_element("css selector", "a.go")
     link.click()
     active = browser.switch_to.active_element
