@@ -73,10 +73,14 @@ class Config:
             return Path(file).as_posix()
 
     def excluded(self, file: str) -> bool:
+        if not self.exclude:  # resolving a path is two system calls: none for the common case
+            return False
         rel = self.relative(file)
         return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(rel).name, g) for g in self.exclude)
 
     def ignored_for(self, file: str) -> list[str]:
+        if not self.per_file_ignores:
+            return []
         rel = self.relative(file)
         return [s for g, sel in self.per_file_ignores.items() if fnmatch.fnmatch(rel, g) for s in sel]
 

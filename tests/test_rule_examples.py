@@ -17,6 +17,15 @@ def test_rule_has_examples(code):
     assert rule.bad and rule.good, f"{code} needs at least one bad and one good example"
 
 
+@pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.kind == "pattern"))
+def test_built_in_regexes_compile(code):
+    """Built-in rules compile their regexes on first use, not at load (start-up time): this is where
+    a broken one is caught."""
+    rule = RULES[code]
+    for attr in ("compiled", "compiled_not_before", "compiled_not_after", "compiled_requires"):
+        getattr(rule, attr)
+
+
 @pytest.mark.parametrize(
     "code,i", [(c, i) for c in sorted(RULES) for i in range(len(RULES[c].bad))], ids=lambda v: str(v)
 )
