@@ -108,7 +108,7 @@ def make_app(engine: Engine, workers: int):
     lock = asyncio.Lock() if pool is None else None  # a checker is not re-entrant
 
     async def read_fields(request: Request) -> dict[str, str]:
-        fields = {k: v for k, v in request.query_params.items()}
+        fields = dict(request.query_params)
         if request.method == "POST":
             ctype = request.headers.get("content-type", _FORM).split(";")[0].strip().lower()
             if ctype != _FORM:
@@ -153,7 +153,7 @@ def make_app(engine: Engine, workers: int):
     async def health(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok", "software": "mtfix", "version": __version__})
 
-    async def not_found(request: Request, exc) -> JSONResponse:
+    async def http_error(request: Request, exc) -> JSONResponse:  # 404, 405: JSON like every answer
         status = getattr(exc, "status_code", 500)
         return JSONResponse(_error(status, getattr(exc, "detail", "error")), status_code=status)
 
@@ -175,7 +175,7 @@ def make_app(engine: Engine, workers: int):
     ]
     from starlette.exceptions import HTTPException
 
-    return Starlette(routes=routes, exception_handlers={HTTPException: not_found, Exception: crashed},
+    return Starlette(routes=routes, exception_handlers={HTTPException: http_error, Exception: crashed},
                      lifespan=lifespan)
 
 
