@@ -29,7 +29,7 @@ _SCORE = _Score(0, 100)
 
 
 def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=None, fail_on=None, min_score=None,
-             languagetool=None, languagetool_required=False):
+             languagetool=None, languagetool_required=False, skip_states=()):
     """The run's options. Selectors are checked when each configuration's checker is built, against
     its rules (the built-in ones and its rule-dirs): an unknown one is an error there."""
     from mtfix.session import Options, Session, selectors
@@ -37,7 +37,7 @@ def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=Non
     opts = Options(
         select=selectors(select) or None, ignore=selectors(ignore), extend_select=selectors(extend_select),
         no_syntax=no_syntax, fail_on=fail_on, min_score=min_score, config_file=config,
-        languagetool=languagetool, languagetool_required=languagetool_required,
+        languagetool=languagetool, languagetool_required=languagetool_required, skip_states=selectors(skip_states),
     )
     return Session(opts)
 
@@ -125,6 +125,9 @@ _select = click.option("--select", multiple=True, help="Only these rule codes, c
 _extend = click.option("--extend-select", multiple=True, help="Add these to the selected rules (opt-in rules by code).")
 _ignore = click.option("--ignore", multiple=True, help="Skip these rule codes, prefixes or categories.")
 _no_syntax = click.option("--no-syntax", is_flag=True, help="Skip the checks that need the parser (spaCy): faster, lexical only.")
+_skip_states = click.option("--skip-states", multiple=True, metavar="STATES",
+                            help="XLIFF/PO segments in these states are not checked or fixed: final, signed-off, "
+                                 "translate=no, fuzzy (comma-separated).")
 _config = click.option("--config", "config", type=click.Path(dir_okay=False),
                        help="Use this configuration file (mtfix.toml or pyproject.toml) for every path.")
 
@@ -187,9 +190,10 @@ _fail_on = click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
 @click.option("--languagetool", metavar="URL", help="Add the grammar and spelling findings of this LanguageTool server "
               "(codes LT:RULE_ID; needs the languagetool extra).")
 @click.option("--languagetool-required", is_flag=True, help="Exit 2 when the LanguageTool server fails, instead of a warning.")
+@_skip_states
 def check(paths, fmt, output, print_format, fail_on, min_score, exit_zero, select, extend_select, ignore, no_syntax, config, jobs,
           quiet, verbose, statistics, show_fixes, color, show_suppressed, diff_base, baseline, write_baseline, languagetool,
-          languagetool_required) -> None:
+          languagetool_required, skip_states) -> None:
     """Report MT artifacts in files and folders (*.txt, *.md, *.markdown, *.html, *.htm), or - for stdin.
 
     Files named outright are read whatever their extension; folders are searched for those types,
@@ -203,7 +207,7 @@ def check(paths, fmt, output, print_format, fail_on, min_score, exit_zero, selec
         raise click.BadParameter("an http:// or https:// URL", param_hint="--languagetool")
     kwargs = dict(select=select, ignore=ignore, no_syntax=no_syntax, extend_select=extend_select, config=config,
                   fail_on=fail_on, min_score=min_score, languagetool=languagetool,
-                  languagetool_required=languagetool_required)
+                  languagetool_required=languagetool_required, skip_states=skip_states)
     session = _session(**kwargs)
     files = session.files(list(paths))
     if jobs is None:
@@ -309,8 +313,9 @@ class _ByteBar:
 @_ignore
 @_no_syntax
 @_config
+@_skip_states
 def fix(paths, unsafe_fixes, show_diff, output, in_place, exit_non_zero_on_fix, fail_on, show_fixes, quiet, select,
-        extend_select, ignore, no_syntax, config) -> None:
+        extend_select, ignore, no_syntax, config, skip_states) -> None:
     """Apply safe fixes (and unsafe ones on request) to files and folders, or - for stdin.
 
     One file prints the fixed text (or writes it with -o); several files, or folders, need
@@ -326,7 +331,7 @@ def fix(paths, unsafe_fixes, show_diff, output, in_place, exit_non_zero_on_fix, 
 
     if in_place and (output or "-" in paths):
         raise click.UsageError("--in-place rewrites files: it takes no --output and no - (stdin)")
-    session = _session(select, ignore, no_syntax, extend_select, config=config, fail_on=fail_on)
+    session = _session(select, ignore, no_syntax, extend_select, config=config, fail_on=fail_on, skip_states=skip_states)
     files = session.files(list(paths))
     many = len(files) != 1 or any(os.path.isdir(p) for p in paths)
     if many and not (in_place or show_diff):

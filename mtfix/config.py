@@ -36,6 +36,7 @@ KEYS: dict[str, str] = {  # key → what it holds (shown in errors and `mtfix co
     "reject-file": "text file, one 'term<TAB>preferred' per line",
     "syntax": "true | false (the parser-based checks)",
     "languagetool": "URL of a LanguageTool server whose findings join mtfix's (http://127.0.0.1:8081)",
+    "skip-states": "list of segment states not checked in XLIFF and PO (final, signed-off, translate=no, fuzzy)",
 }
 
 
@@ -61,6 +62,7 @@ class Config:
     reject: dict[str, str] = field(default_factory=dict)
     syntax: bool = True
     languagetool: str | None = None
+    skip_states: list[str] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -91,6 +93,7 @@ class Config:
             "min-score": self.min_score, "exclude": self.exclude, "per-file-ignores": self.per_file_ignores,
             "weights": self.weights, "rule-dirs": [str(d) for d in self.rule_dirs], "accept": self.accept,
             "reject": self.reject, "syntax": self.syntax, "languagetool": self.languagetool,
+            "skip-states": self.skip_states,
         }
 
 
@@ -221,6 +224,8 @@ def _set(cfg: Config, where: str, key: str, value: Any, rules: dict, base: Path)
         if not isinstance(value, bool):
             raise bad("true or false")
         cfg.syntax = value
+    elif key == "skip-states":
+        cfg.skip_states = strings(value)
     elif key == "languagetool":
         if not isinstance(value, str) or not re.match(r"https?://[^\s/]+", value):
             raise bad("an http:// or https:// URL")

@@ -55,6 +55,7 @@ class Document:
     _parsed: list | None = field(default=None, repr=False)  # filled by mtfix.syntax on first use
     suppressed: list = field(default_factory=list, repr=False)  # findings silenced by comments
     no_fix: list[tuple[int, int]] = field(default_factory=list, repr=False)  # checked, never rewritten (HTML attributes)
+    segments: list = field(default_factory=list, repr=False)  # bilingual.Segment pairs of an XLIFF, PO or TSV file
 
     @classmethod
     def build(cls, path: str, text: str, fmt: str, blocks: list[Block], holes: list[tuple[int, int]]) -> Document:

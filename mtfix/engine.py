@@ -25,6 +25,10 @@ def parse(source: Source) -> Document:
             from mtfix import html
 
             return html.parse(source.path, source.text)
+        if source.format in ("xliff", "po", "tsv"):
+            from mtfix import pairs, po, xliff
+
+            return {"xliff": xliff, "po": po, "tsv": pairs}[source.format].parse(source.path, source.text)
         from mtfix import plaintext
 
         return plaintext.parse(source.path, source.text)
@@ -79,6 +83,7 @@ class Checker:
         severity: dict[str, str] | None = None,
         accept: list[str] | None = None,
         reject: dict[str, str] | None = None,
+        skip_states: list[str] | None = None,
     ) -> None:
         self.rules = rules if rules is not None else rules_mod.load_all(extra_dirs)
         if select:  # an opt-in rule needs its own code: `--select MT3` does not switch it on
@@ -95,6 +100,7 @@ class Checker:
         self.severity = {c: Severity(v) for c, v in (severity or {}).items()}
         self.full_selection = not select and not ignore  # every default rule runs
         self.accept = [a.lower() for a in accept or [] if a.strip()]
+        self.skip_states = frozenset(skip_states or ())  # bilingual segments in these states are not checked
 
     def _selected(self, selectors: list[str]) -> set[str]:
         return {c for c, r in self.rules.items() if any(matches(r, s) and (r.default or s.upper() == c) for s in selectors)}
@@ -123,6 +129,8 @@ class Checker:
             found = _drop_accepted(doc, found, self.accept)
         if self.severity:
             found = [replace(f, severity=self.severity[f.rule]) if f.rule in self.severity else f for f in found]
+        if self.skip_states and doc.segments:
+            found = _drop_skipped_segments(doc, found, self.skip_states)
         return self._suppress(doc, found)
 
     def _suppress(self, doc: Document, found: list[Finding]) -> list[Finding]:
@@ -190,6 +198,16 @@ class Checker:
             self.ctx = Context(self.rules, enabled, self.ctx.reject, False)
 
 
+def _drop_skipped_segments(doc: Document, found: list[Finding], states: frozenset[str]) -> list[Finding]:
+    from mtfix.bilingual import segment_ids
+
+    skipped = {s.id for s in doc.segments if s.state in states}
+    if not skipped:
+        return found
+    ids = segment_ids(doc, [(f.start, f.end) for f in found])
+    return [f for f, sid in zip(found, ids) if sid not in skipped]
+
+
 def _drop_accepted(doc: Document, found: list[Finding], accept: list[str]) -> list[Finding]:
     """Findings inside an accepted term ("Bündnis Sahra Wagenknecht") are the publication's names."""
     low = doc.text.lower()
@@ -205,10 +223,13 @@ def _drop_accepted(doc: Document, found: list[Finding], accept: list[str]) -> li
 def finalize(doc: Document, found: list[Finding], enabled: set[str]) -> list[Finding]:
     """Drop disabled, non-prose and duplicate findings; add line/column; sort."""
     out: dict[tuple[str, int, int], Finding] = {}
+    targets = {(s.start, s.end) for s in doc.segments}  # a source-aware finding covers a whole target, codes and all
     for f in found:
-        if f.rule not in enabled or not (0 <= f.start < f.end <= len(doc.text)):
+        whole_target = (f.start, f.end) in targets
+        if f.rule not in enabled or not (0 <= f.start < f.end <= len(doc.text) or whole_target):
             continue
-        if not doc.is_prose(f.start, f.end) and not (f.replacements == ("",) and doc.is_prose_lines(f.start, f.end)):
+        if not whole_target and not doc.is_prose(f.start, f.end) and not (
+                f.replacements == ("",) and doc.is_prose_lines(f.start, f.end)):
             continue
         key = (f.rule, f.start, f.end)
         if key not in out:
@@ -249,17 +270,30 @@ def report(doc: Document, findings: list[Finding], weights: dict[str, float] | N
     for f in findings:
         f.extra["fingerprint"] = fingerprint(doc.text, f.start, f.end, f.rule)
         f.extra["context"] = context(doc, f.start, f.end)
+    if doc.segments:  # a bilingual file: name each finding's segment (XLIFF unit id, PO entry line)
+        from mtfix.bilingual import segment_ids
+
+        for f, sid in zip(findings, segment_ids(doc, [(f.start, f.end) for f in findings])):
+            if sid is not None:
+                f.extra["segment"] = sid
     out = FileReport(source, words, findings, quality(findings, words, weights), readability(prose))
     out.suppressed = list(doc.suppressed)
     return out
+
+
+# Characters a fix may not write into a structured file, where they would be markup or end a string.
+_SYNTAX = {"html": "<&", "xliff": "<&", "po": '"\\\n'}
 
 
 def fix_text(source: Source, checker: Checker, unsafe: bool = False) -> tuple[str, list[Finding]]:
     """The fixed text of a source, re-checked until no applicable fix remains."""
     from mtfix.fixes import fix_to_fixpoint
 
+    unsafe_chars = _SYNTAX.get(source.format, "")
+
     def findings(text: str) -> list[Finding]:
         doc = parse(replace(source, text=text))
-        return [f for f in checker.check(doc) if doc.fixable(f.start, f.end)]
+        return [f for f in checker.check(doc) if doc.fixable(f.start, f.end)
+                and not any(c in r for r in f.replacements[:1] for c in unsafe_chars)]
 
     return fix_to_fixpoint(source.text, findings, unsafe)

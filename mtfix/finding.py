@@ -80,4 +80,5 @@ class Finding:
             "message": self.message,
             "replacements": list(self.replacements),
             "fix": self.fix.value if self.fix else None,
+            **({"segment": self.extra["segment"]} if "segment" in self.extra else {}),
         }

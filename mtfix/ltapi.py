@@ -37,6 +37,8 @@ _ISSUE_TYPES = {
     "fluency/punctuation": "typographical",
     "markup/heading": "formatting",
     "markup/boilerplate": "non-conformance",
+    "markup/tags": "markup",
+    "accuracy/omission": "omission",
 }
 _ISSUE_DIMENSIONS = {"locale": "locale-violation", "style": "style"}
 

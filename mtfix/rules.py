@@ -22,7 +22,8 @@ SCOPES = (TITLE, HEADING, PARAGRAPH, ITEM, CELL)
 MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 _KEYS = {
     "code", "name", "message", "category", "severity", "kind", "pattern", "ignorecase", "replacement",
-    "fix", "scope", "not_before", "not_after", "requires", "triggers", "tokens", "parser", "description", "examples", "default", "__line__",
+    "fix", "scope", "not_before", "not_after", "requires", "triggers", "tokens", "parser", "description", "examples", "default", "pairs",
+    "__line__",
 }
 
 
@@ -59,6 +60,7 @@ class Rule:
     tokens: list | None = None  # compiled token pattern (kind: tokens), see mtfix/tokenpattern.py
     parser: bool = False  # needs the spaCy parse: skipped with --no-syntax
     default: bool = True  # False: opt-in, runs only when selected by code
+    pairs: bool = False  # a source-aware rule: its examples are `source<TAB>target` pairs
     timeout: float | None = REGEX_TIMEOUT  # None for the built-in rules, whose patterns are tested here
     bad: list[BadExample] = field(default_factory=list)
     good: list[str] = field(default_factory=list)
@@ -222,6 +224,7 @@ def _rule(path: Path, raw: Any, validate: bool = True) -> Rule:
         triggers=tuple(t.lower() for t in triggers),
         parser=kind == "tokens" or raw.get("parser") is True,
         default=raw.get("default", True) is not False,
+        pairs=raw.get("pairs") is True,
     )
     if kind == "tokens":
         from mtfix.tokenpattern import compile_tokens

@@ -28,6 +28,7 @@ class Options:
     config_file: str | None = None
     languagetool: str | None = None  # a LanguageTool server's URL
     languagetool_required: bool = False  # an unreachable server is an error, not a warning
+    skip_states: list[str] = field(default_factory=list)  # bilingual segments in these states are not checked
 
 
 class Session:
@@ -82,6 +83,7 @@ class Session:
                 severity=cfg.severity,
                 accept=cfg.accept,
                 reject=cfg.reject,
+                skip_states=o.skip_states or cfg.skip_states,
             )
         return self._checkers[cfg.path]
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from mtfix.errors import InputError
 
-EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+              ".xlf": "xliff", ".xliff": "xliff", ".po": "po"}
+NAMED_ONLY = {".tsv": "tsv"}  # source<TAB>target pairs: read when named, not searched for in folders
 MAX_BYTES = 10 * 1024 * 1024
 MAX_LINE = 200_000
 BOM = "\ufeff"
@@ -28,7 +30,8 @@ class Source:
 
 
 def format_for(path: str) -> str:
-    return EXTENSIONS.get(Path(path).suffix.lower(), "text")
+    suffix = Path(path).suffix.lower()
+    return EXTENSIONS.get(suffix) or NAMED_ONLY.get(suffix, "text")
 
 
 def discover(paths: list[str], on_error: Callable[[str, str], None] | None = None) -> Iterator[str]:
@@ -98,7 +101,7 @@ def decode(name: str, data: bytes, fmt: str = "text") -> Source:
         text = text[1:]
     if not text.strip():
         raise InputError(name, "empty file")
-    longest, line_no = _longest_line(text) if fmt != "html" else (0, 0)  # HTML: its text blocks are checked
+    longest, line_no = _longest_line(text) if fmt not in ("html", "xliff") else (0, 0)  # markup: its text blocks are checked
     if longest > MAX_LINE:
         raise InputError(name, f"line {line_no} is {longest:,} characters long (the limit is {MAX_LINE:,})")
     return Source(name, text, bom, fmt)

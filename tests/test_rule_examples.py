@@ -11,6 +11,11 @@ from tests.conftest import check_text
 RULES = load_all()
 
 
+def _fmt(rule) -> str:
+    """A source-aware rule's examples are `source<TAB>target` pairs."""
+    return "tsv" if rule.pairs else "text"
+
+
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_has_examples(code):
     rule = RULES[code]
@@ -33,7 +38,7 @@ def test_bad_example(code, i):
     rule = RULES[code]
     ex = rule.bad[i]
     only = Checker(RULES, select=[code])
-    found = [f for f in check_text(only, ex.text) if f.rule == code]
+    found = [f for f in check_text(only, ex.text, _fmt(rule)) if f.rule == code]
     assert len(found) == 1, f"{code}: expected one finding in {ex.text!r}, got {[(f.start, f.end, f.text) for f in found]}"
     f = found[0]
     assert (f.start, f.end) == (ex.start, ex.end), f"{code}: span {f.text!r} != {ex.text[ex.start:ex.end]!r}"
@@ -41,7 +46,7 @@ def test_bad_example(code, i):
         assert f.replacements and f.replacements[0] == ex.replacement
     if f.replacements:
         fixed = ex.text[: f.start] + f.replacements[0] + ex.text[f.end :]
-        assert not [g for g in check_text(only, fixed) if g.rule == code], f"{code}: fix does not silence it: {fixed!r}"
+        assert not [g for g in check_text(only, fixed, _fmt(rule)) if g.rule == code], f"{code}: fix does not silence it: {fixed!r}"
 
 
 @pytest.mark.parametrize(
@@ -50,5 +55,5 @@ def test_bad_example(code, i):
 def test_good_example(code, i):
     only = Checker(RULES, select=[code])
     text = RULES[code].good[i]
-    found = [f for f in check_text(only, text) if f.rule == code]
+    found = [f for f in check_text(only, text, _fmt(RULES[code])) if f.rule == code]
     assert not found, f"{code} fired on a good example: {[(f.text, f.message) for f in found]}"

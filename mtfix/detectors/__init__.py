@@ -68,6 +68,7 @@ def detector(*codes: str) -> Callable[[Detector], Detector]:
 def load() -> dict[Detector, tuple[str, ...]]:
     """Import the detector modules so they register (import cost is paid only by ``check``)."""
     from mtfix.detectors import (  # noqa: F401
+        bilingual,
         capitals,
         dropcap,
         furniture,

@@ -78,7 +78,8 @@ def _result(path: str, f, index: dict) -> dict:
             "artifactLocation": {"uri": _uri(path)},
             "region": {**_region(f), "snippet": {"text": f.text}},
         }}],
-        "properties": {"category": f.category, "severity": f.severity.value},
+        "properties": {"category": f.category, "severity": f.severity.value,
+                       **({"segment": f.extra["segment"]} if "segment" in f.extra else {})},
     }
     if f.rule in index:
         out["ruleIndex"] = index[f.rule]
