@@ -194,7 +194,8 @@ _fail_on = click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
 def check(paths, fmt, output, print_format, fail_on, min_score, exit_zero, select, extend_select, ignore, no_syntax, config, jobs,
           quiet, verbose, statistics, show_fixes, color, show_suppressed, diff_base, baseline, write_baseline, languagetool,
           languagetool_required, skip_states) -> None:
-    """Report MT artifacts in files and folders (*.txt, *.md, *.markdown, *.html, *.htm), or - for stdin.
+    """Report MT artifacts in files and folders (*.txt, *.md, *.markdown, *.html, *.htm; bilingual *.xlf,
+    *.xliff, *.po, and *.tsv when named), or - for stdin.
 
     Files named outright are read whatever their extension; folders are searched for those types,
     hidden files and folders left out.
