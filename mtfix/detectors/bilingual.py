@@ -32,11 +32,32 @@ def _german(source: str) -> bool:
         ) for w in words)
 
 
-@detector("MT751", "MT752", "MT753", "MT754", "MT755")
+def _german_share(text: str) -> float:
+    """The share of a text's words that are German and not English: a target still in German."""
+    words = [w for w in WORD.findall(text) if len(w) > 1]
+    if len(words) < 4:
+        return 0.0
+    def german(w: str) -> bool:  # far more German, or more German and no English word ('die', 'bis' are both)
+        zde, zen = lx.zipf_de(w), lx.zipf_en(w)
+        return zde >= 2.5 and (zde - zen >= 2.0 or (zde - zen >= 1.0 and not lx.english(w)))
+
+    german_words = sum(1 for w in words if german(w.lower()))
+    return german_words / len(words)
+
+
+# Target/source length in characters: on 3,130 WMT sentences of 40+ characters the human English
+# references run from 0.59 (0.1st percentile) to 1.40 (99.9th) of the German; outside 0.55-1.5 a
+# sentence was most likely dropped or added.
+RATIO = (0.55, 1.5)
+MIN_RATIO_CHARS = 40
+
+
+@detector("MT751", "MT752", "MT753", "MT754", "MT755", "MT756", "MT757", "MT758", "MT759", "MT760")
 def source_aware(doc: Document, ctx: Context) -> Iterator:
     if not doc.segments:
         return
     on = ctx.enabled
+    yield from _consistency(doc, ctx)
     for seg in doc.segments:
         span = (seg.start, seg.end, doc.text[seg.start : seg.end])
         if not seg.target.strip():
@@ -46,14 +67,26 @@ def source_aware(doc: Document, ctx: Context) -> Iterator:
         if "MT751" in on and _norm(seg.target) == _norm(seg.source) and _german(seg.source):
             yield ctx.rule("MT751").finding(*span)
             continue
+        if "MT756" in on and _german_share(seg.target) >= 0.5:
+            yield ctx.rule("MT756").finding(*span)
+            continue
+        if "MT757" in on and len(seg.source) >= MIN_RATIO_CHARS:
+            ratio = len(seg.target) / len(seg.source)
+            if not RATIO[0] <= ratio <= RATIO[1]:
+                what = "shorter" if ratio < RATIO[0] else "longer"
+                yield ctx.rule("MT757").finding(*span, message=f"Target is {ratio:.2f} times the source's length: "
+                                                f"much {what} than English translations run (a sentence {'dropped' if what == 'shorter' else 'added'}?)")
+        if "MT760" in on:
+            yield from _translated_names(doc, seg, ctx)
         if "MT753" in on:
             missing, extra = _numbers(seg.source, seg.target)
             if missing or extra:
                 parts = ([f"{', '.join(missing)} of the source missing"] if missing else []) + (
                     [f"{', '.join(extra)} not in the source"] if extra else [])
                 yield ctx.rule("MT753").finding(*span, message=f"Numbers differ from the source: {'; '.join(parts)}")
-        if "MT754" in on and _NEG_DE.search(seg.source) and not _NEG_EN.search(seg.target):
-            word = _NEG_DE.search(seg.source).group()
+        neg = _NEG_DE.search(_NOT_ONLY.sub(" ", seg.source))
+        if "MT754" in on and neg and not _negated(seg.target):
+            word = neg.group()
             yield ctx.rule("MT754").finding(*span, message=f'The source says "{word}"; the target has no negation')
         if "MT755" in on and Counter(seg.source_codes) != Counter(seg.target_codes):
             lost = list((Counter(seg.source_codes) - Counter(seg.target_codes)).elements())
@@ -62,8 +95,61 @@ def source_aware(doc: Document, ctx: Context) -> Iterator:
             yield ctx.rule("MT755").finding(*span, message=f"Inline codes or placeholders differ: {'; '.join(what)}")
 
 
+_NAME_PAIR = re.compile(r"\b(?=([A-ZÄÖÜ][a-zäöüß]+)[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)\b)")  # overlapping: 'Trainer Jens Schwarz'
+
+
+def _translated_names(doc: Document, seg, ctx: Context) -> Iterator:
+    """'Anna Pfannkuchen' → 'Anna Pancake': a given name kept, the surname after it gone from the
+    target, and a capitalised common English word in its place."""
+    for m in _NAME_PAIR.finditer(seg.source):
+        given, surname = m.groups()
+        if not lx.is_name(given) or lx.zipf_en(given.lower()) >= 6.0 or surname in seg.target:
+            continue
+        for t in re.finditer(rf"\b{re.escape(given)}[ \u00a0]([A-Z][a-z]+)\b", doc.text[seg.start : seg.end]):
+            word = t.group(1)
+            if word != surname and lx.is_common_lowercase(word) and lx.zipf_en(word.lower()) >= 3.0 and not lx.is_name(word):
+                s = seg.start + t.start(1)
+                yield ctx.rule("MT760").finding(s, s + len(word), word, [surname],
+                                                message=f'"{given} {surname}" of the source became "{given} {word}": a surname translated as a word')
+
+
+def _consistency(doc: Document, ctx: Context) -> Iterator:
+    """The same source translated two ways (MT758), or two sources given the same target (MT759),
+    reported at the later segment."""
+    by_source: dict[str, object] = {}
+    by_target: dict[str, object] = {}
+    for seg in doc.segments:
+        if not seg.target.strip() or not seg.source.strip():
+            continue
+        src, tgt = _norm(seg.source), _norm(seg.target)
+        span = (seg.start, seg.end, doc.text[seg.start : seg.end])
+        first = by_source.setdefault(src, seg)
+        if "MT758" in ctx.enabled and first is not seg and _norm(first.target) != tgt:
+            yield ctx.rule("MT758").finding(*span, message=f'The same source is translated differently in segment {first.id}: "{first.target[:60]}"')
+        other = by_target.setdefault(tgt, seg)
+        if "MT759" in ctx.enabled and other is not seg and _norm(other.source) != src and len(WORD.findall(tgt)) >= 3:
+            yield ctx.rule("MT759").finding(*span, message=f"Segment {other.id} has the same target for a different source")
+
+
 _NEG_DE = re.compile(r"\b(?:nicht|nichts|kein(?:e[mnrs]?)?|nie|niemals|niemand(?:e[mn])?|weder|nirgends|nirgendwo)\b", re.I)
-_NEG_EN = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|nowhere|without|cannot|no-one)\b|n[’']t\b", re.I)
+_NEG_EN = re.compile(
+    r"\b(?:not|no|never|nobody|nothing|none|neither|nor|nowhere|without|cannot|no-one|non|instead|rather than"
+    r"|fail(?:s|ed|ing)?|lack(?:s|ed|ing)?|refus(?:e|es|ed|ing)|den(?:y|ies|ied)|cancel(?:s|led|ed|ling|ing)?"
+    r"|hardly|barely|yet to|out of the question|impossible|unable)\b|n[’']t\b|\bnon-", re.I)
+_NOT_ONLY = re.compile(r"\bnicht nur\b", re.I)  # "not only … but also" is often "as well as"
+_UN = re.compile(r"\b(?:un|in|im|ir|il|dis)([a-z]{4,})|\b([a-z]{3,})less\b", re.I)
+
+
+def _negated(target: str) -> bool:
+    """An English negation: a negative word, or a word negated by its affix ('unnecessary',
+    'unauthorised', 'invincible', 'pointless') whose stem is an English word."""
+    if _NEG_EN.search(target):
+        return True
+    for m in _UN.finditer(target):
+        stem = (m.group(1) or m.group(2)).lower()
+        if lx.zipf_en(stem) >= 2.5 or lx.english(stem):
+            return True
+    return False
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -76,13 +162,19 @@ _WORDS_DE = {w: i for i, w in enumerate(
     "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())} | {"ein": 1, "eine": 1, "einen": 1, "einem": 1}
 
 _DE_TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?Uhr\b")
-_DE_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.(\d{2,4})?")
-_DE_NUM = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d])")
+_DE_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.(\d{2,4})?(?!\.)")
+# German numbers: 1.000 and 10 000 (thousands), 3,5 (decimal); a dot before one or two final digits
+# is a decimal point as technical German writes it ("Version 4.5", "1.5 A").
+_DE_NUM = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?![\d,.])|\d+\.\d{1,2}(?![\d.])"
+                     r"|\d+(?:,\d+)?)(?![\d])")
 _EN_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\b\.?", re.I)
 # A comma before one or two digits is a decimal comma left from German ("3,5 percent"): MT307 reports
 # it, and the number is read as meant, not as two numbers.
-_EN_NUM = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?)(?:st|nd|rd|th)?(?![\d])")
+_EN_NUM = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,.])|\d{1,3}(?: \d{3})+(?![\d,.])"
+                     r"|\d+,\d{1,2}(?![\d,])"
+                     r"|\d+(?:\.\d+)?)(?:st|nd|rd|th)?(?![\d])")
 _WORD = re.compile(r"[^\W\d_]+")
+_EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
 def _value(s: str) -> str:
@@ -90,8 +182,20 @@ def _value(s: str) -> str:
     return str(int(v)) if v == int(v) else repr(v)
 
 
+def _de_number(s: str) -> str:
+    if re.fullmatch(r"\d+\.\d{1,2}", s):
+        return s  # a decimal point
+    return s.replace(".", "").replace(" ", "").replace(",", ".")
+
+
 def _en_number(s: str) -> str:
-    return s.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", s) else s.replace(",", "")
+    """English, or German left in the English (a decimal comma, a thousands dot: MT307 and MT308
+    report those), read as meant."""
+    if re.fullmatch(r"\d+,\d{1,2}", s):
+        return s.replace(",", ".")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+        return s.replace(".", "")
+    return s.replace(",", "").replace(" ", "")
 
 
 def _numbers(source: str, target: str) -> tuple[list[str], list[str]]:
@@ -108,7 +212,7 @@ def _numbers(source: str, target: str) -> tuple[list[str], list[str]]:
     for m in _DE_DATE.finditer(rest):
         src.update(_value(g) for g in m.groups() if g)
     rest = _DE_DATE.sub(" ", rest)
-    src.update(_value(m.group(1).replace(".", "").replace(",", ".")) for m in _DE_NUM.finditer(rest))
+    src.update(_value(_de_number(m.group(1))) for m in _DE_NUM.finditer(rest))
     src.update(str(_MONTHS_DE[w.lower()]) for w in _WORD.findall(source) if w.lower() in _MONTHS_DE)
 
     tgt: Counter[str] = Counter()
@@ -119,9 +223,11 @@ def _numbers(source: str, target: str) -> tuple[list[str], list[str]]:
         if m.group(2) and m.group(2) != "00":
             tgt[_value(m.group(2))] += 1
     rest = _EN_TIME.sub(" ", rest)
-    rest = re.sub(r"\b(\d{1,2}):00\b", r"\1", rest)  # 17:00 is 17 Uhr
+    rest = re.sub(r"\b(\d{1,2}):00(?!\d)", r"\1", rest)  # 17:00 is 17 Uhr
     tgt.update(_value(_en_number(m.group(1))) for m in _EN_NUM.finditer(rest))
-    tgt.update(str(_MONTHS[w.lower()]) for w in _WORD.findall(target) if w.lower() in _MONTHS)
+    # A month counts when written as a month: capitalised, and "May" only beside a number (not the verb).
+    tgt.update(str(_MONTHS[m.group(1).lower()]) for m in _EN_MONTH.finditer(target)
+               if m.group(1) != "May" or re.search(r"\d\s*$", target[: m.start()]) or re.match(r"\s*\d", target[m.end():]))
 
     # Small numbers written as words on either side count as the number.
     src_words = Counter(str(_WORDS_DE[w.lower()]) for w in _WORD.findall(source) if w.lower() in _WORDS_DE)
