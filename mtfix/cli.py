@@ -29,7 +29,7 @@ _SCORE = _Score(0, 100)
 
 
 def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=None, fail_on=None, min_score=None,
-             languagetool=None, languagetool_required=False, skip_states=()):
+             languagetool=None, languagetool_required=False, skip_states=(), source=None):
     """The run's options. Selectors are checked when each configuration's checker is built, against
     its rules (the built-in ones and its rule-dirs): an unknown one is an error there."""
     from mtfix.session import Options, Session, selectors
@@ -38,6 +38,7 @@ def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=Non
         select=selectors(select) or None, ignore=selectors(ignore), extend_select=selectors(extend_select),
         no_syntax=no_syntax, fail_on=fail_on, min_score=min_score, config_file=config,
         languagetool=languagetool, languagetool_required=languagetool_required, skip_states=selectors(skip_states),
+        source_file=source,
     )
     return Session(opts)
 
@@ -191,9 +192,11 @@ _fail_on = click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               "(codes LT:RULE_ID; needs the languagetool extra).")
 @click.option("--languagetool-required", is_flag=True, help="Exit 2 when the LanguageTool server fails, instead of a warning.")
 @_skip_states
+@click.option("--source", "source", type=click.Path(exists=True, dir_okay=False),
+              help="The German original of the one file checked: paragraphs are aligned and compared (MT75x).")
 def check(paths, fmt, output, print_format, fail_on, min_score, exit_zero, select, extend_select, ignore, no_syntax, config, jobs,
           quiet, verbose, statistics, show_fixes, color, show_suppressed, diff_base, baseline, write_baseline, languagetool,
-          languagetool_required, skip_states) -> None:
+          languagetool_required, skip_states, source) -> None:
     """Report MT artifacts in files and folders (*.txt, *.md, *.markdown, *.html, *.htm; bilingual *.xlf,
     *.xliff, *.po, and *.tsv when named), or - for stdin.
 
@@ -208,7 +211,9 @@ def check(paths, fmt, output, print_format, fail_on, min_score, exit_zero, selec
         raise click.BadParameter("an http:// or https:// URL", param_hint="--languagetool")
     kwargs = dict(select=select, ignore=ignore, no_syntax=no_syntax, extend_select=extend_select, config=config,
                   fail_on=fail_on, min_score=min_score, languagetool=languagetool,
-                  languagetool_required=languagetool_required, skip_states=skip_states)
+                  languagetool_required=languagetool_required, skip_states=skip_states, source=source)
+    if source and (len(paths) != 1 or os.path.isdir(paths[0]) or paths[0] == "-"):
+        raise click.UsageError("--source pairs one German file with one English file: name exactly one file")
     session = _session(**kwargs)
     files = session.files(list(paths))
     if jobs is None:

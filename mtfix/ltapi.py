@@ -39,6 +39,7 @@ _ISSUE_TYPES = {
     "markup/boilerplate": "non-conformance",
     "markup/tags": "markup",
     "accuracy/omission": "omission",
+    "accuracy/addition": "addition",
 }
 _ISSUE_DIMENSIONS = {"locale": "locale-violation", "style": "style"}
 

@@ -29,6 +29,7 @@ class Options:
     languagetool: str | None = None  # a LanguageTool server's URL
     languagetool_required: bool = False  # an unreachable server is an error, not a warning
     skip_states: list[str] = field(default_factory=list)  # bilingual segments in these states are not checked
+    source_file: str | None = None  # the German original of the one file checked (paired files)
 
 
 class Session:
@@ -46,6 +47,7 @@ class Session:
         self.skipped: list[tuple[str, str]] = []  # (file, reason) for unreadable files found in folders
         self._origin: dict[str, str] = {}  # a source's path → the file argument it came from
         self._backends: dict = {}  # LanguageTool URL → languagetool.Backend
+        self.alignments: dict[str, dict] = {}  # path → paragraph alignment with --source
 
     def _load(self, path: Path) -> Config:
         key = str(path.resolve())
@@ -111,7 +113,26 @@ class Session:
                 self.skipped.append((f, str(e).removeprefix(f + ": ")))
                 continue
             self._origin[doc.path] = f  # "-" is read as "<stdin>"
+            if self.options.source_file:
+                self._pair(doc)
             yield doc
+
+    def _pair(self, doc) -> None:
+        """Align the document's paragraphs with the source file's (see align.py)."""
+        from mtfix import align
+        from mtfix import source as src
+
+        original = parse(src.read(self.options.source_file))
+        try:
+            pairs = align.attach(doc, original)
+        except ValueError as e:
+            raise MtfixError(f"{self.options.source_file}: {e}") from None
+        self.alignments[doc.path] = {
+            "source": self.options.source_file,
+            "pairs": [[i, j] for i, j in pairs if i is not None and j is not None],
+            "omitted": [i for i, j in pairs if j is None],  # source paragraphs (0-based) with no target
+            "added": [j for i, j in pairs if i is None],  # target paragraphs with no source
+        }
 
     def fail_rank(self, file: str) -> int:
         """The least severity rank that fails the run for this file; above every rank for 'never'."""
@@ -161,6 +182,8 @@ class Session:
         return languagetool.merge(findings, lt) if lt else findings
 
     def _per_file(self, file: str, cfg: Config, report: FileReport) -> FileReport:
+        if file in self.alignments:
+            report.extra["alignment"] = self.alignments[file]
         ignored = cfg.ignored_for(file)
         if ignored:
             rules = self.checker_for(cfg).rules

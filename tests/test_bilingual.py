@@ -212,3 +212,34 @@ def test_fixes_never_write_string_syntax_into_a_po_file(tmp_path):
     assert fixed.startswith('msgid "Er sagte „Hallo“ zu 90 % der Leute."\n')  # the source is untouched
     assert re.fullmatch(r'msgstr "(?:[^"\\]|\\.)*"\n', fixed.splitlines(keepends=True)[1])
     assert "90%" in fixed.splitlines()[1]
+
+
+def test_paired_files_align_paragraphs_and_report_omissions_and_additions(tmp_path):
+    de = tmp_path / "a.de.md"
+    de.write_text("# Mieten steigen\n\nDie Miete stieg 2024 um 3,5 Prozent.\n\nDas betrifft 1.000 Haushalte in der "
+                  "Stadt.\n\nDie Stadt will nicht eingreifen.\n", encoding="utf-8")
+    en = tmp_path / "a.en.md"
+    en.write_text("# Rents rise\n\nThe rent rose by 3.5 percent in 2023.\n\nThe city wants to intervene.\n",
+                  encoding="utf-8")
+    r = mtfix("check", "--no-syntax", "--format", "json", str(en), "--source", str(de))
+    out = json.loads(r.stdout)["files"][0]
+    assert out["alignment"]["pairs"] == [[0, 0], [1, 1], [3, 2]] and out["alignment"]["omitted"] == [2]
+    by_rule = {f["rule"]: f for f in out["findings"]}
+    text = en.read_text(encoding="utf-8")
+    assert by_rule["MT752"]["start"] == text.index("2023.") + 5 and "1.000 Haushalte" in by_rule["MT752"]["message"]
+    assert "2024 of the source missing" in by_rule["MT753"]["message"] and by_rule["MT753"]["segment"] == "¶2"
+    assert by_rule["MT754"]["text"] == "The city wants to intervene."
+    text_report = mtfix("check", "--no-syntax", str(en), "--source", str(de)).stdout
+    assert "3 paragraph pair(s), 1 source paragraph(s) without a translation, 0 added" in text_report
+    r = mtfix("check", str(en), str(de), "--source", str(de))
+    assert r.returncode == 2 and "exactly one file" in r.stderr
+
+
+def test_alignment_by_length_and_numbers():
+    from mtfix.align import align
+
+    src = ["Am 3. Mai kamen 250 Gäste.", "Es regnete den ganzen Tag ohne Pause.", "Das Fest endete um 22 Uhr."]
+    assert align(src, ["On 3 May, 250 guests came.", "The party ended at 10 p.m."]) == [(0, 0), (1, None), (2, 1)]
+    assert align(src[:2], ["On 3 May, 250 guests came.", "It rained all day without a break.", "Read our newsletter now!"]) \
+        == [(0, 0), (1, 1), (None, 2)]
+    assert align(src, ["a", "b", "c"]) == [(0, 0), (1, 1), (2, 2)]  # equal counts: by order

@@ -52,7 +52,7 @@ RATIO = (0.55, 1.5)
 MIN_RATIO_CHARS = 40
 
 
-@detector("MT751", "MT752", "MT753", "MT754", "MT755", "MT756", "MT757", "MT758", "MT759", "MT760")
+@detector("MT751", "MT752", "MT753", "MT754", "MT755", "MT756", "MT757", "MT758", "MT759", "MT760", "MT761")
 def source_aware(doc: Document, ctx: Context) -> Iterator:
     if not doc.segments:
         return
@@ -62,7 +62,14 @@ def source_aware(doc: Document, ctx: Context) -> Iterator:
         span = (seg.start, seg.end, doc.text[seg.start : seg.end])
         if not seg.target.strip():
             if "MT752" in on and seg.source.strip():
-                yield ctx.rule("MT752").finding(seg.start, seg.start, "", message=f"Target of segment {seg.id} is empty")
+                src = seg.source if len(seg.source) <= 60 else seg.source[:59] + "…"
+                what = f"Paragraph {seg.id.removeprefix('source ')} of the source" if seg.id.startswith("source ¶") \
+                    else f"Segment {seg.id}"
+                yield ctx.rule("MT752").finding(seg.start, seg.start, "", message=f"{what} has no translation: “{src}”")
+            continue
+        if not seg.source.strip():
+            if "MT761" in on:
+                yield ctx.rule("MT761").finding(*span)
             continue
         if "MT751" in on and _norm(seg.target) == _norm(seg.source) and _german(seg.source):
             yield ctx.rule("MT751").finding(*span)

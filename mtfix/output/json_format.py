@@ -19,6 +19,7 @@ def render(reports) -> str:
                     "findings": [f.to_dict() for f in r.findings],
                     **({"min_score": {"required": r.min_score, "passed": not r.below_min_score}}
                        if r.min_score is not None else {}),
+                    **({"alignment": r.extra["alignment"]} if "alignment" in r.extra else {}),
                 }
                 for r in reports
             ],

@@ -31,6 +31,11 @@ def render(reports, opts: TextOptions | None = None) -> str:
                                 "dim", o.color))
         if r.below_min_score:
             lines.append(f"{path}: {_c(r.gate_message(), 'critical', o.color)}")
+        if "alignment" in r.extra and not o.quiet:
+            a = r.extra["alignment"]
+            lines.append(f"{path}: aligned with {shown_path(a['source'])}: {len(a['pairs'])} paragraph pair(s), "
+                         f"{len(a['omitted'])} source paragraph(s) without a translation, "
+                         f"{len(a['added'])} added paragraph(s)")
         if o.quiet or not (r.findings or o.verbose):
             continue  # a clean file's score line is noise in a folder of articles (-v shows it)
         q, rd = r.quality, r.readability
