@@ -37,6 +37,7 @@ KEYS: dict[str, str] = {  # key → what it holds (shown in errors and `mtfix co
     "syntax": "true | false (the parser-based checks)",
     "languagetool": "URL of a LanguageTool server whose findings join mtfix's (http://127.0.0.1:8081)",
     "skip-states": "list of segment states not checked in XLIFF and PO (final, signed-off, translate=no, fuzzy)",
+    "glossary": "TSV ('German<TAB>English|alternative') or TBX file: required renderings in bilingual files (MT762)",
 }
 
 
@@ -63,6 +64,7 @@ class Config:
     syntax: bool = True
     languagetool: str | None = None
     skip_states: list[str] = field(default_factory=list)
+    glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -93,7 +95,7 @@ class Config:
             "min-score": self.min_score, "exclude": self.exclude, "per-file-ignores": self.per_file_ignores,
             "weights": self.weights, "rule-dirs": [str(d) for d in self.rule_dirs], "accept": self.accept,
             "reject": self.reject, "syntax": self.syntax, "languagetool": self.languagetool,
-            "skip-states": self.skip_states,
+            "skip-states": self.skip_states, "glossary": f"{len(self.glossary)} term(s)" if self.glossary else None,
         }
 
 
@@ -224,6 +226,15 @@ def _set(cfg: Config, where: str, key: str, value: Any, rules: dict, base: Path)
         if not isinstance(value, bool):
             raise bad("true or false")
         cfg.syntax = value
+    elif key == "glossary":
+        if not isinstance(value, str):
+            raise bad("a path")
+        from mtfix import glossary
+
+        try:
+            cfg.glossary = glossary.load(base / value)
+        except glossary.GlossaryError as e:
+            raise ConfigError(where, f"'glossary': {e}") from None
     elif key == "skip-states":
         cfg.skip_states = strings(value)
     elif key == "languagetool":

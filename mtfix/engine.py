@@ -84,6 +84,7 @@ class Checker:
         accept: list[str] | None = None,
         reject: dict[str, str] | None = None,
         skip_states: list[str] | None = None,
+        glossary: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.rules = rules if rules is not None else rules_mod.load_all(extra_dirs)
         if select:  # an opt-in rule needs its own code: `--select MT3` does not switch it on
@@ -94,7 +95,7 @@ class Checker:
         enabled -= {c for c, r in self.rules.items() if ignore and any(matches(r, s) for s in ignore)}
         if not syntax:
             enabled -= {c for c in enabled if self.rules[c].parser}
-        self.ctx = Context(self.rules, enabled, dict(reject or {}), syntax)
+        self.ctx = Context(self.rules, enabled, dict(reject or {}), syntax, dict(glossary or {}))
         self.syntax_skipped: str | None = None  # why the parser rules did not run, for one warning
         self.too_long_to_parse: list[str] = []  # documents checked without the parser rules (PARSER_MAX_CHARS)
         self.severity = {c: Severity(v) for c, v in (severity or {}).items()}
@@ -175,7 +176,7 @@ class Checker:
     def _lexical(self) -> Context:
         """The rules without the parser's, for a document too long to parse."""
         c = self.ctx
-        return Context(self.rules, {r for r in c.enabled if not self.rules[r].parser}, c.reject, False)
+        return replace(c, enabled={r for r in c.enabled if not self.rules[r].parser}, syntax=False)
 
     def _parser_needed(self) -> bool:
         """Whether enabled rules need the parse. The parser loads on the first check that needs it;
@@ -195,7 +196,7 @@ class Checker:
         except syntax.SyntaxUnavailable as e:
             self.syntax_skipped = str(e)
             enabled = {c for c in self.ctx.enabled if not self.rules[c].parser}
-            self.ctx = Context(self.rules, enabled, self.ctx.reject, False)
+            self.ctx = replace(self.ctx, enabled=enabled, syntax=False)
 
 
 def _drop_skipped_segments(doc: Document, found: list[Finding], states: frozenset[str]) -> list[Finding]:

@@ -61,6 +61,7 @@ class Rule:
     parser: bool = False  # needs the spaCy parse: skipped with --no-syntax
     default: bool = True  # False: opt-in, runs only when selected by code
     pairs: bool = False  # a source-aware rule: its examples are `source<TAB>target` pairs
+    example_glossary: dict = field(default_factory=dict)  # the glossary its examples are checked with (MT762)
     timeout: float | None = REGEX_TIMEOUT  # None for the built-in rules, whose patterns are tested here
     bad: list[BadExample] = field(default_factory=list)
     good: list[str] = field(default_factory=list)
@@ -279,6 +280,11 @@ def _examples(rule: Rule, ex: Any, fail) -> None:
         if not isinstance(item, str):
             raise fail("a good example is a string")
         rule.good.append(item)
+    terms = ex.get("glossary", {})
+    terms = {k: v for k, v in terms.items() if k != "__line__"} if isinstance(terms, dict) else terms
+    if not isinstance(terms, dict) or not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in terms.values()):
+        raise fail("examples' 'glossary' maps a German term to a list of English renderings")
+    rule.example_glossary = {str(k): tuple(v) for k, v in terms.items()}
 
 
 def load_all(extra_dirs: list[Path] | None = None) -> dict[str, Rule]:

@@ -86,6 +86,7 @@ class Session:
                 accept=cfg.accept,
                 reject=cfg.reject,
                 skip_states=o.skip_states or cfg.skip_states,
+                glossary=cfg.glossary,
             )
         return self._checkers[cfg.path]
 

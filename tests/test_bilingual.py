@@ -243,3 +243,31 @@ def test_alignment_by_length_and_numbers():
     assert align(src[:2], ["On 3 May, 250 guests came.", "It rained all day without a break.", "Read our newsletter now!"]) \
         == [(0, 0), (1, 1), (None, 2)]
     assert align(src, ["a", "b", "c"]) == [(0, 0), (1, 1), (2, 2)]  # equal counts: by order
+
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+  <termEntry id="t1">
+    <langSet xml:lang="de"><tig><term>Kurzarbeit</term></tig></langSet>
+    <langSet xml:lang="en"><tig><term>short-time work</term></tig><tig><term>furlough</term></tig></langSet>
+  </termEntry>
+</body></text></martif>
+"""
+
+
+def test_a_glossary_in_tsv_or_tbx_requires_its_renderings(tmp_path):
+    pairs = tmp_path / "p.tsv"
+    pairs.write_text("Die Kurzarbeit endet im Mai.\tThe short work ends in May.\n"
+                     "Mehr Kurzarbeitern droht die Entlassung.\tMore furloughed workers face layoffs.\n"
+                     "Die Kurzarbeit endet.\tShort-time work ends.\n", encoding="utf-8")
+    for name, content in (("terms.tsv", "# our terms\nKurzarbeit\tshort-time work|furlough\n"), ("terms.tbx", TBX)):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        (tmp_path / "mtfix.toml").write_text(f'glossary = "{name}"\n', encoding="utf-8")
+        out = json.loads(mtfix("check", "--no-syntax", "--format", "json", "p.tsv", cwd=tmp_path).stdout)
+        hits = [f for f in out["files"][0]["findings"] if f["rule"] == "MT762"]
+        assert [f["segment"] for f in hits] == ["line 1"], name
+        assert '"short-time work" or "furlough"' in hits[0]["message"]
+    (tmp_path / "terms.tsv").write_text("Kurzarbeit short-time work\n", encoding="utf-8")
+    (tmp_path / "mtfix.toml").write_text('glossary = "terms.tsv"\n', encoding="utf-8")
+    r = mtfix("check", "--no-syntax", "p.tsv", cwd=tmp_path)
+    assert r.returncode == 2 and "terms.tsv:1" in r.stderr and r.stderr.count("\n") == 1

@@ -37,7 +37,7 @@ def test_built_in_regexes_compile(code):
 def test_bad_example(code, i):
     rule = RULES[code]
     ex = rule.bad[i]
-    only = Checker(RULES, select=[code])
+    only = Checker(RULES, select=[code], glossary=RULES[code].example_glossary)
     found = [f for f in check_text(only, ex.text, _fmt(rule)) if f.rule == code]
     assert len(found) == 1, f"{code}: expected one finding in {ex.text!r}, got {[(f.start, f.end, f.text) for f in found]}"
     f = found[0]
@@ -53,7 +53,7 @@ def test_bad_example(code, i):
     "code,i", [(c, i) for c in sorted(RULES) for i in range(len(RULES[c].good))], ids=lambda v: str(v)
 )
 def test_good_example(code, i):
-    only = Checker(RULES, select=[code])
+    only = Checker(RULES, select=[code], glossary=RULES[code].example_glossary)
     text = RULES[code].good[i]
     found = [f for f in check_text(only, text, _fmt(RULES[code])) if f.rule == code]
     assert not found, f"{code} fired on a good example: {[(f.text, f.message) for f in found]}"

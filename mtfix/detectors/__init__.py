@@ -20,6 +20,7 @@ class Context:
     enabled: set[str]
     reject: dict[str, str] = field(default_factory=dict)  # the project's rejected terms → preferred
     syntax: bool = False  # the parser may be used: lexical rules can then refine what they report
+    glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)  # German term → required English renderings
 
     def on(self, code: str) -> bool:
         return code in self.enabled

@@ -52,7 +52,7 @@ RATIO = (0.55, 1.5)
 MIN_RATIO_CHARS = 40
 
 
-@detector("MT751", "MT752", "MT753", "MT754", "MT755", "MT756", "MT757", "MT758", "MT759", "MT760", "MT761")
+@detector("MT751", "MT752", "MT753", "MT754", "MT755", "MT756", "MT757", "MT758", "MT759", "MT760", "MT761", "MT762")
 def source_aware(doc: Document, ctx: Context) -> Iterator:
     if not doc.segments:
         return
@@ -85,6 +85,8 @@ def source_aware(doc: Document, ctx: Context) -> Iterator:
                                                 f"much {what} than English translations run (a sentence {'dropped' if what == 'shorter' else 'added'}?)")
         if "MT760" in on:
             yield from _translated_names(doc, seg, ctx)
+        if "MT762" in on and ctx.glossary:
+            yield from _glossary(doc, seg, ctx, span)
         if "MT753" in on:
             missing, extra = _numbers(seg.source, seg.target)
             if missing or extra:
@@ -118,6 +120,18 @@ def _translated_names(doc: Document, seg, ctx: Context) -> Iterator:
                 s = seg.start + t.start(1)
                 yield ctx.rule("MT760").finding(s, s + len(word), word, [surname],
                                                 message=f'"{given} {surname}" of the source became "{given} {word}": a surname translated as a word')
+
+
+def _glossary(doc: Document, seg, ctx: Context, span) -> Iterator:
+    """A glossary term in the source (or an inflected form: up to three more letters) whose required
+    rendering is missing from the target."""
+    src, tgt = seg.source.casefold(), seg.target.casefold()
+    for de, renderings in ctx.glossary.items():
+        if de.casefold() not in src or not re.search(rf"\b{re.escape(de.casefold())}\w{{0,3}}\b", src):
+            continue
+        if not any(re.search(rf"\b{re.escape(r.casefold())}", tgt) for r in renderings):
+            wanted = " or ".join(f'"{r}"' for r in renderings)
+            yield ctx.rule("MT762").finding(*span, message=f'The glossary renders "{de}" as {wanted}; the target has none')
 
 
 def _consistency(doc: Document, ctx: Context) -> Iterator:
