@@ -271,3 +271,13 @@ def test_a_glossary_in_tsv_or_tbx_requires_its_renderings(tmp_path):
     (tmp_path / "mtfix.toml").write_text('glossary = "terms.tsv"\n', encoding="utf-8")
     r = mtfix("check", "--no-syntax", "p.tsv", cwd=tmp_path)
     assert r.returncode == 2 and "terms.tsv:1" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_the_html_report_names_each_findings_segment(tmp_path):
+    f = tmp_path / "site.xlf"
+    f.write_text(XLIFF20, encoding="utf-8")
+    r = mtfix("report", "--no-syntax", str(f), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 0, r.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert '<span class="seg">[u1]</span>' in page and '<span class="seg">[u2]</span>' in page
+    assert '"segment": "u2"' in page.replace("\\u003c", "<")

@@ -103,6 +103,7 @@ def _data(article: Article, rules: dict) -> dict:
             "start": f.start, "end": f.end, "u16start": u16(f.start), "u16end": u16(f.end), "text": f.text,
             "message": f.message, "replacements": list(f.replacements), "fix": f.fix.value if f.fixable else None,
             "description": (rule.description if rule is not None else "") or "",
+            "segment": f.extra.get("segment"),
         })
     return {"path": article.report.path, "name": shown_path(article.report.path).rsplit("/", 1)[-1],
             "bom": article.bom, "text": article.text, "findings": findings}
@@ -159,7 +160,9 @@ def _side(article: Article) -> str:
                 f'<li class="item" data-i="{i}" data-rule="{html.escape(f.rule)}" data-severity="{sev}" '
                 f'data-category="{html.escape(f.category)}"><a href="#" class="go" data-i="{i}">'
                 f'<span class="sev {sev}" aria-label="{sev}">{ICONS[sev]} {sev}</span> '
-                f'<code>{html.escape(f.rule)}</code> {html.escape(f.message)} '
+                f'<code>{html.escape(f.rule)}</code> '
+                + (f'<span class="seg">[{html.escape(f.extra["segment"])}]</span> ' if "segment" in f.extra else "")
+                + f'{html.escape(f.message)} '
                 f'<q>{html.escape(f.text[:60])}</q></a>{fix}</li>')
         out.append(f'<details open><summary>{html.escape(cat)} ({len(by_cat[cat])})</summary><ul>{"".join(items)}</ul></details>')
     return "".join(out)
@@ -262,7 +265,8 @@ function q(s){return s===''?'(delete)':'“'+s+'”';}
 function fileOf(el){return +el.closest('[data-file]').dataset.file;}
 function show(mark){
   const f = files[fileOf(mark)].findings[+mark.dataset.i];
-  let h = '<b>'+esc(f.rule)+' '+esc(f.name)+'</b> · '+esc(f.category)+' · '+esc(f.severity)+'<br>'+esc(f.message);
+  let h = '<b>'+esc(f.rule)+' '+esc(f.name)+'</b> · '+esc(f.category)+' · '+esc(f.severity)
+    + (f.segment ? ' · segment '+esc(f.segment) : '') + '<br>'+esc(f.message);
   if (f.replacements.length) h += '<br>Suggestion: '+esc(q(f.text))+' → '+esc(q(f.replacements[0]))+(f.fix?' ('+f.fix+' fix)':'');
   if (f.description) h += '<br><i>'+esc(f.description)+'</i>';
   tip.innerHTML = h; tip.hidden = false;
