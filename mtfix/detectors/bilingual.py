@@ -52,7 +52,7 @@ RATIO = (0.55, 1.5)
 MIN_RATIO_CHARS = 40
 
 
-@detector("MT751", "MT752", "MT753", "MT754", "MT755", "MT756", "MT757", "MT758", "MT759", "MT760", "MT761", "MT762")
+@detector("MT751", "MT752", "MT753", "MT754", "MT755", "MT756", "MT757", "MT758", "MT759", "MT760", "MT761", "MT762", "MT763")
 def source_aware(doc: Document, ctx: Context) -> Iterator:
     if not doc.segments:
         return
@@ -97,6 +97,10 @@ def source_aware(doc: Document, ctx: Context) -> Iterator:
         if "MT754" in on and neg and not _negated(seg.target):
             word = neg.group()
             yield ctx.rule("MT754").finding(*span, message=f'The source says "{word}"; the target has no negation')
+        if "MT763" in on and not neg and not _NEG_DE_WIDE.search(seg.source):
+            added = _NEG_EN_STRONG.search(seg.target)
+            if added:
+                yield ctx.rule("MT763").finding(*span, message=f'The target says "{added.group()}"; the source has no negation')
         if "MT755" in on and Counter(seg.source_codes) != Counter(seg.target_codes):
             lost = list((Counter(seg.source_codes) - Counter(seg.target_codes)).elements())
             added = list((Counter(seg.target_codes) - Counter(seg.source_codes)).elements())
@@ -152,11 +156,20 @@ def _consistency(doc: Document, ctx: Context) -> Iterator:
             yield ctx.rule("MT759").finding(*span, message=f"Segment {other.id} has the same target for a different source")
 
 
-_NEG_DE = re.compile(r"\b(?:nicht|nichts|kein(?:e[mnrs]?)?|nie|niemals|niemand(?:e[mn])?|weder|nirgends|nirgendwo)\b", re.I)
+_NEG_DE = re.compile(r"\b(?:nicht|nichts|kein(?:e[mnrs]?|er(?:lei)?|esfalls|eswegs|ster)?|nie|niemals|niemand(?:e[mn])?"
+                     r"|weder|nirgends|nirgendwo)\b", re.I)
 _NEG_EN = re.compile(
     r"\b(?:not|no|never|nobody|nothing|none|neither|nor|nowhere|without|cannot|no-one|non|instead|rather than"
     r"|fail(?:s|ed|ing)?|lack(?:s|ed|ing)?|refus(?:e|es|ed|ing)|den(?:y|ies|ied)|cancel(?:s|led|ed|ling|ing)?"
     r"|hardly|barely|yet to|out of the question|impossible|unable)\b|n[’']t\b|\bnon-", re.I)
+# For a negation the target added, the source must have none in any form: also "ohne", "kaum",
+# "nur" ("nothing but"), "erst" ("not until"), a nicht-/un- word, or a verb of refusing or lacking.
+_NEG_DE_WIDE = re.compile(
+    r"\b(?:ohne|kaum|nur|erst|nirgend\w*|nicht\w*|un\w{4,}|\w+los\w*|fehl\w*|verweiger\w*|verbiet\w*|verbot\w*"
+    r"|vermied\w*|vermeid\w*|weigert\w*|ablehn\w*|lehnt\w*|abgelehnt\w*)\b", re.I)
+# "or not", "not only", "not just", "not least" negate nothing ("whether or not", "neben X auch Y").
+_NEG_EN_STRONG = re.compile(r"\b(?:(?<!\bor )not(?! only\b| just\b| least\b)|never|nobody|nothing|neither|nor|cannot)\b"
+                            r"|n[’']t\b(?! only\b| just\b)", re.I)
 _NOT_ONLY = re.compile(r"\bnicht nur\b", re.I)  # "not only … but also" is often "as well as"
 _UN = re.compile(r"\b(?:un|in|im|ir|il|dis)([a-z]{4,})|\b([a-z]{3,})less\b", re.I)
 
@@ -176,11 +189,13 @@ _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTHS_DE = {m: i for i, m in enumerate(
     "januar februar märz april mai juni juli august september oktober november dezember".split(), 1)}
-_WORDS_EN = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())} | {
-    w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
-_WORDS_DE = {w: i for i, w in enumerate(
-    "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())} | {"ein": 1, "eine": 1, "einen": 1, "einem": 1}
+# Small cardinal numbers as words, standing alone ("seven-time" renders "siebenmalige", one German
+# word). Left out on both sides: "one"/"ein" (a pronoun, an article), ordinals ("second-largest",
+# "erste" as "initial") and "both"/"beide" (also "jeweils", "the two").
+_WORDS_EN = {w: i for i, w in enumerate("zero _ two three four five six seven eight nine ten eleven twelve".split())
+             if w != "_"}
+_WORDS_DE = {w: i for i, w in enumerate("null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())}
+_STANDALONE = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
 
 _DE_TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?Uhr\b")
 _DE_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.(\d{2,4})?(?!\.)")
@@ -246,13 +261,12 @@ def _numbers(source: str, target: str) -> tuple[list[str], list[str]]:
     rest = _EN_TIME.sub(" ", rest)
     rest = re.sub(r"\b(\d{1,2}):00(?!\d)", r"\1", rest)  # 17:00 is 17 Uhr
     tgt.update(_value(_en_number(m.group(1))) for m in _EN_NUM.finditer(rest))
-    # A month counts when written as a month: capitalised, and "May" only beside a number (not the verb).
+    # A month counts when written as a month: capitalised, and "May" not where the verb would open a
+    # sentence (after a lowercase word, a digit or a comma it is the month).
     tgt.update(str(_MONTHS[m.group(1).lower()]) for m in _EN_MONTH.finditer(target)
-               if m.group(1) != "May" or re.search(r"\d\s*$", target[: m.start()]) or re.match(r"\s*\d", target[m.end():]))
+               if m.group(1) != "May" or re.search(r"(?:[a-z,]|\d)\s*$", target[: m.start()]) or re.match(r"\s*\d", target[m.end():]))
 
-    # Small numbers written as words on either side count as the number.
-    src_words = Counter(str(_WORDS_DE[w.lower()]) for w in _WORD.findall(source) if w.lower() in _WORDS_DE)
-    tgt_words = Counter(str(_WORDS_EN[w.lower()]) for w in _WORD.findall(target) if w.lower() in _WORDS_EN)
-    missing = src - tgt - tgt_words
-    extra = tgt - src - src_words
-    return sorted(missing.elements()), sorted(extra.elements())
+    # Small numbers as words on either side are numbers too ("drei Wochen" → "four weeks").
+    src.update(str(_WORDS_DE[w.lower()]) for w in _STANDALONE.findall(source) if w.lower() in _WORDS_DE)
+    tgt.update(str(_WORDS_EN[w.lower()]) for w in _STANDALONE.findall(target) if w.lower() in _WORDS_EN)
+    return sorted((src - tgt).elements()), sorted((tgt - src).elements())
