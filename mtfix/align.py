@@ -77,7 +77,7 @@ def attach(doc: Document, source: Document) -> list[tuple[int | None, int | None
     ttext = [doc.text[b.start : b.end] for b in tb]
     pairs = align(stext, ttext)
     segments, pos = [], 0
-    for k, (i, j) in enumerate(pairs, 1):
+    for i, j in pairs:
         src = stext[i] if i is not None else ""
         if j is not None:
             b = tb[j]

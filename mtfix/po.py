@@ -80,7 +80,7 @@ def parse(path: str, text: str) -> Document:
             form = key[7:-1] if "[" in key else None
             source = plural if form not in (None, "0") and plural else msgid
             start, end = spans[0][0], spans[-1][1]
-            for (s1, e1), (s2, _) in zip(spans, spans[1:]):
+            for (_, e1), (s2, _) in zip(spans, spans[1:]):
                 holes.append((e1, s2))  # the closing quote, line break and opening quote between literals
             for s, t in spans:
                 holes += [m.span() for m in _ESCAPE.finditer(text, s, t)]

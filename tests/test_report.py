@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
 import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
