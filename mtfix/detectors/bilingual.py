@@ -24,6 +24,7 @@ from mtfix.text import WORD
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=4096)  # each segment's texts are compared by several checks
 def _norm(s: str) -> str:
     return _SPACE.sub(" ", s).strip().casefold()
 
@@ -40,8 +41,8 @@ def _german(source: str) -> bool:
 def _german_share(text: str) -> float:
     """The share of a text's words that are German and not English: a target still in German."""
     words = [w for w in WORD.findall(text) if len(w) > 1]
-    if len(words) < 4:
-        return 0.0
+    if len(words) < 4 or sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION) >= 2:
+        return 0.0  # "the", "of", "and" twice: English, whatever else it holds
 
     def german(w: str) -> bool:  # far more German, or more German and no English word ('die', 'bis' are both)
         zde, zen = lx.zipf_de(w), lx.zipf_en(w)
@@ -49,6 +50,9 @@ def _german_share(text: str) -> float:
 
     german_words = sum(1 for w in words if german(w.lower()))
     return german_words / len(words)
+
+
+_ENGLISH_FUNCTION = frozenset("the of and to is are was were that with for from this it its has have be been".split())
 
 
 # Target/source length in characters: on 3,130 WMT sentences of 40+ characters the human English
@@ -112,7 +116,7 @@ def source_aware(doc: Document, ctx: Context) -> Iterator:
             added = _NEG_EN_STRONG.search(seg.target)
             if added:
                 yield ctx.rule("MT763").finding(*span, message=f'The target says "{added.group()}"; the source has no negation')
-        if "MT755" in on and Counter(seg.source_codes) != Counter(seg.target_codes):
+        if "MT755" in on and sorted(seg.source_codes) != sorted(seg.target_codes):
             lost = list((Counter(seg.source_codes) - Counter(seg.target_codes)).elements())
             added = list((Counter(seg.target_codes) - Counter(seg.source_codes)).elements())
             what = ([f"missing {' '.join(lost)}"] if lost else []) + ([f"added {' '.join(added)}"] if added else [])
@@ -138,7 +142,7 @@ def _translated_names(doc: Document, seg, ctx: Context) -> Iterator:
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?![\w-])")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"„“»«(]\s*)$")
+_OPENERS = frozenset('.!?:;"„“»«(')  # a word after one of these opens a sentence or a quotation
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -156,7 +160,8 @@ def _source_names(source: str) -> list[str]:
     out = []
     for m in _CAPITALISED.finditer(source):
         word = m.group(1)
-        if _SENTENCE_START.search(source[: m.start()]):
+        before = source[max(0, m.start() - 4) : m.start()].rstrip()
+        if not before or before[-1] in _OPENERS or m.start() <= 4 and not source[: m.start()].strip():
             continue
         low = word.lower()
         if word in _exonyms() or (lx.is_name(word) and lx.zipf_de(low) < 4.5 and not lx.is_common_lowercase(word)):
@@ -246,7 +251,12 @@ _MONTHS_DE = {m: i for i, m in enumerate(
 _WORDS_EN = {w: i for i, w in enumerate("zero _ two three four five six seven eight nine ten eleven twelve".split())
              if w != "_"}
 _WORDS_DE = {w: i for i, w in enumerate("null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())}
-_STANDALONE = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
+_DE_WORD_VALUES = _WORDS_DE | _MONTHS_DE
+# One pass each: German months (inside words too: "Märzhälfte" is no month, so whole words only)
+# and small numbers standing alone; English small numbers standing alone.
+_DE_NUMBER_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_DE_WORD_VALUES, key=len, reverse=True)) + r")(?![\w-])", re.I)
+_EN_NUMBER_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_WORDS_EN, key=len, reverse=True)) + r")(?![\w-])", re.I)
+_FULL_HOUR = re.compile(r"\b(\d{1,2}):00(?!\d)")
 
 _DE_TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?Uhr\b")
 _DE_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.(\d{2,4})?(?!\.)")
@@ -260,7 +270,6 @@ _EN_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\b\.?", re.I)
 _EN_NUM = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,.])|\d{1,3}(?: \d{3})+(?![\d,.])"
                      r"|\d+,\d{1,2}(?![\d,])"
                      r"|\d+(?:\.\d+)?)(?:st|nd|rd|th)?(?![\d])")
-_WORD = re.compile(r"[^\W\d_]+")
 _EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
@@ -291,26 +300,30 @@ def _numbers(source: str, target: str) -> tuple[list[str], list[str]]:
     and English ones as English (5 p.m. = 17 h; August = 8). Small numbers may be words."""
     src: Counter[str] = Counter()
     rest = source
-    for m in _DE_TIME.finditer(source):
-        src[_value(m.group(1))] += 1
-        if m.group(2) and m.group(2) != "00":
-            src[_value(m.group(2))] += 1
-    rest = _DE_TIME.sub(" ", rest)
-    for m in _DE_DATE.finditer(rest):
-        src.update(_value(g) for g in m.groups() if g)
-    rest = _DE_DATE.sub(" ", rest)
+    if "Uhr" in source:
+        for m in _DE_TIME.finditer(source):
+            src[_value(m.group(1))] += 1
+            if m.group(2) and m.group(2) != "00":
+                src[_value(m.group(2))] += 1
+        rest = _DE_TIME.sub(" ", rest)
+    if "." in rest:
+        for m in _DE_DATE.finditer(rest):
+            src.update(_value(g) for g in m.groups() if g)
+        rest = _DE_DATE.sub(" ", rest)
     src.update(_value(_de_number(m.group(1))) for m in _DE_NUM.finditer(rest))
-    src.update(str(_MONTHS_DE[w.lower()]) for w in _WORD.findall(source) if w.lower() in _MONTHS_DE)
+    src.update(str(_DE_WORD_VALUES[m.group().lower()]) for m in _DE_NUMBER_WORD.finditer(source))
 
     tgt: Counter[str] = Counter()
     rest = target
-    for m in _EN_TIME.finditer(target):
-        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
-        tgt[str(hour)] += 1
-        if m.group(2) and m.group(2) != "00":
-            tgt[_value(m.group(2))] += 1
-    rest = _EN_TIME.sub(" ", rest)
-    rest = re.sub(r"\b(\d{1,2}):00(?!\d)", r"\1", rest)  # 17:00 is 17 Uhr
+    if "m" in target or "M" in target:
+        for m in _EN_TIME.finditer(target):
+            hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+            tgt[str(hour)] += 1
+            if m.group(2) and m.group(2) != "00":
+                tgt[_value(m.group(2))] += 1
+        rest = _EN_TIME.sub(" ", rest)
+    if ":00" in rest:
+        rest = _FULL_HOUR.sub(r"\1", rest)  # 17:00 is 17 Uhr
     tgt.update(_value(_en_number(m.group(1))) for m in _EN_NUM.finditer(rest))
     # A month counts when written as a month: capitalised, and "May" not where the verb would open a
     # sentence (after a lowercase word, a digit or a comma it is the month).
@@ -318,6 +331,5 @@ def _numbers(source: str, target: str) -> tuple[list[str], list[str]]:
                if m.group(1) != "May" or re.search(r"(?:[a-z,]|\d)\s*$", target[: m.start()]) or re.match(r"\s*\d", target[m.end():]))
 
     # Small numbers as words on either side are numbers too ("drei Wochen" → "four weeks").
-    src.update(str(_WORDS_DE[w.lower()]) for w in _STANDALONE.findall(source) if w.lower() in _WORDS_DE)
-    tgt.update(str(_WORDS_EN[w.lower()]) for w in _STANDALONE.findall(target) if w.lower() in _WORDS_EN)
+    tgt.update(str(_WORDS_EN[m.group().lower()]) for m in _EN_NUMBER_WORD.finditer(target))
     return sorted((src - tgt).elements()), sorted((tgt - src).elements())
