@@ -29,7 +29,7 @@ _SCORE = _Score(0, 100)
 
 
 def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=None, fail_on=None, min_score=None,
-             languagetool=None, languagetool_required=False, skip_states=(), source=None):
+             languagetool=None, languagetool_required=False, skip_states=(), source=None, columns=None):
     """The run's options. Selectors are checked when each configuration's checker is built, against
     its rules (the built-in ones and its rule-dirs): an unknown one is an error there."""
     from mtfix.session import Options, Session, selectors
@@ -38,9 +38,18 @@ def _session(select=(), ignore=(), no_syntax=False, extend_select=(), config=Non
         select=selectors(select) or None, ignore=selectors(ignore), extend_select=selectors(extend_select),
         no_syntax=no_syntax, fail_on=fail_on, min_score=min_score, config_file=config,
         languagetool=languagetool, languagetool_required=languagetool_required, skip_states=selectors(skip_states),
-        source_file=source,
+        source_file=source, columns=_columns(columns),
     )
     return Session(opts)
+
+
+def _columns(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    cols = [c.strip() for c in value.split(",")]
+    if len(cols) != 2 or not all(cols):
+        raise click.BadParameter("two columns, source and target: de,en or 2,3", param_hint="--columns")
+    return cols[0], cols[1]
 
 
 def _warn_syntax(reason: str | None) -> None:
@@ -129,6 +138,8 @@ _no_syntax = click.option("--no-syntax", is_flag=True, help="Skip the checks tha
 _skip_states = click.option("--skip-states", multiple=True, metavar="STATES",
                             help="XLIFF/PO segments in these states are not checked or fixed: final, signed-off, "
                                  "translate=no, fuzzy (comma-separated).")
+_columns_opt = click.option("--columns", metavar="SOURCE,TARGET",
+                            help="TSV/CSV pairs: the source and target columns, by header name or 1-based number.")
 _config = click.option("--config", "config", type=click.Path(dir_okay=False),
                        help="Use this configuration file (mtfix.toml or pyproject.toml) for every path.")
 
@@ -192,11 +203,12 @@ _fail_on = click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               "(codes LT:RULE_ID; needs the languagetool extra).")
 @click.option("--languagetool-required", is_flag=True, help="Exit 2 when the LanguageTool server fails, instead of a warning.")
 @_skip_states
+@_columns_opt
 @click.option("--source", "source", type=click.Path(exists=True, dir_okay=False),
               help="The German original of the one file checked: paragraphs are aligned and compared (MT75x).")
 def check(paths, fmt, output, print_format, fail_on, min_score, exit_zero, select, extend_select, ignore, no_syntax, config, jobs,
           quiet, verbose, statistics, show_fixes, color, show_suppressed, diff_base, baseline, write_baseline, languagetool,
-          languagetool_required, skip_states, source) -> None:
+          languagetool_required, skip_states, columns, source) -> None:
     """Report MT artifacts in files and folders (*.txt, *.md, *.markdown, *.html, *.htm; bilingual *.xlf,
     *.xliff, *.po, and *.tsv when named), or - for stdin.
 
@@ -211,7 +223,8 @@ def check(paths, fmt, output, print_format, fail_on, min_score, exit_zero, selec
         raise click.BadParameter("an http:// or https:// URL", param_hint="--languagetool")
     kwargs = dict(select=select, ignore=ignore, no_syntax=no_syntax, extend_select=extend_select, config=config,
                   fail_on=fail_on, min_score=min_score, languagetool=languagetool,
-                  languagetool_required=languagetool_required, skip_states=skip_states, source=source)
+                  languagetool_required=languagetool_required, skip_states=skip_states, source=source,
+                  columns=columns)
     if source and (len(paths) != 1 or os.path.isdir(paths[0]) or paths[0] == "-"):
         raise click.UsageError("--source pairs one German file with one English file: name exactly one file")
     session = _session(**kwargs)
@@ -320,8 +333,9 @@ class _ByteBar:
 @_no_syntax
 @_config
 @_skip_states
+@_columns_opt
 def fix(paths, unsafe_fixes, show_diff, output, in_place, exit_non_zero_on_fix, fail_on, show_fixes, quiet, select,
-        extend_select, ignore, no_syntax, config, skip_states) -> None:
+        extend_select, ignore, no_syntax, config, skip_states, columns) -> None:
     """Apply safe fixes (and unsafe ones on request) to files and folders, or - for stdin.
 
     One file prints the fixed text (or writes it with -o); several files, or folders, need
@@ -337,7 +351,8 @@ def fix(paths, unsafe_fixes, show_diff, output, in_place, exit_non_zero_on_fix, 
 
     if in_place and (output or "-" in paths):
         raise click.UsageError("--in-place rewrites files: it takes no --output and no - (stdin)")
-    session = _session(select, ignore, no_syntax, extend_select, config=config, fail_on=fail_on, skip_states=skip_states)
+    session = _session(select, ignore, no_syntax, extend_select, config=config, fail_on=fail_on, skip_states=skip_states,
+                       columns=columns)
     files = session.files(list(paths))
     many = len(files) != 1 or any(os.path.isdir(p) for p in paths)
     if many and not (in_place or show_diff):
@@ -353,7 +368,7 @@ def fix(paths, unsafe_fixes, show_diff, output, in_place, exit_non_zero_on_fix, 
     for path in files:
         before = snapshot(path) if in_place else None
         try:
-            source = src.read(path)
+            source = session.read(path)
         except InputError as e:
             if path in session.named:
                 raise

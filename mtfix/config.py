@@ -37,6 +37,7 @@ KEYS: dict[str, str] = {  # key → what it holds (shown in errors and `mtfix co
     "syntax": "true | false (the parser-based checks)",
     "languagetool": "URL of a LanguageTool server whose findings join mtfix's (http://127.0.0.1:8081)",
     "skip-states": "list of segment states not checked in XLIFF and PO (final, signed-off, translate=no, fuzzy)",
+    "columns": "[source, target] column names or 1-based numbers of TSV/CSV pairs",
     "glossary": "TSV ('German<TAB>English|alternative') or TBX file: required renderings in bilingual files (MT762)",
 }
 
@@ -65,6 +66,7 @@ class Config:
     languagetool: str | None = None
     skip_states: list[str] = field(default_factory=list)
     glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    columns: list[str] | None = None
 
     @property
     def root(self) -> Path:
@@ -96,6 +98,7 @@ class Config:
             "weights": self.weights, "rule-dirs": [str(d) for d in self.rule_dirs], "accept": self.accept,
             "reject": self.reject, "syntax": self.syntax, "languagetool": self.languagetool,
             "skip-states": self.skip_states, "glossary": f"{len(self.glossary)} term(s)" if self.glossary else None,
+            "columns": self.columns,
         }
 
 
@@ -226,6 +229,11 @@ def _set(cfg: Config, where: str, key: str, value: Any, rules: dict, base: Path)
         if not isinstance(value, bool):
             raise bad("true or false")
         cfg.syntax = value
+    elif key == "columns":
+        cols = strings(value)
+        if len(cols) != 2:
+            raise bad("two columns: [source, target]")
+        cfg.columns = cols
     elif key == "glossary":
         if not isinstance(value, str):
             raise bad("a path")

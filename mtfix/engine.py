@@ -25,10 +25,14 @@ def parse(source: Source) -> Document:
             from mtfix import html
 
             return html.parse(source.path, source.text)
-        if source.format in ("xliff", "po", "tsv"):
-            from mtfix import pairs, po, xliff
+        if source.format in ("tsv", "csv"):
+            from mtfix import pairs
 
-            return {"xliff": xliff, "po": po, "tsv": pairs}[source.format].parse(source.path, source.text)
+            return pairs.parse(source.path, source.text, source.format, source.columns)
+        if source.format in ("xliff", "po"):
+            from mtfix import po, xliff
+
+            return {"xliff": xliff, "po": po}[source.format].parse(source.path, source.text)
         from mtfix import plaintext
 
         return plaintext.parse(source.path, source.text)
@@ -283,7 +287,7 @@ def report(doc: Document, findings: list[Finding], weights: dict[str, float] | N
 
 
 # Characters a fix may not write into a structured file, where they would be markup or end a string.
-_SYNTAX = {"html": "<&", "xliff": "<&", "po": '"\\\n'}
+_SYNTAX = {"html": "<&", "xliff": "<&", "po": '"\\\n', "csv": '"\n', "tsv": "\t\n"}
 
 
 def fix_text(source: Source, checker: Checker, unsafe: bool = False) -> tuple[str, list[Finding]]:

@@ -1,5 +1,7 @@
-"""Tab-separated pairs: `source<TAB>target` per line, or columns named `source` and `target` in a
-header row. Positions point into the target cell; the source cell and the rest are masked."""
+"""Pairs in columns: TSV (`source<TAB>target` per line) and CSV (RFC 4180 quoting). The source and
+target columns are named in a header row (`source`, `target`), or chosen with `--columns` (names or
+1-based numbers); without either, the first two columns. Positions point into the target cell; in
+a quoted CSV cell the doubled quotes are masked, and everything but target cells is masked."""
 
 from __future__ import annotations
 
@@ -9,33 +11,95 @@ from mtfix.bilingual import Segment, document, placeholders
 from mtfix.document import Document
 from mtfix.errors import InputError
 
+# One CSV field: quoted (with "" inside) or bare, then the separator, a line break or the end.
+_CSV_FIELD = re.compile(r'"((?:[^"]|"")*)"(?=,|\r\n|\n|\r|$)|([^,"\r\n]*)(?=,|\r\n|\n|\r|$)')
+_LINE_END = re.compile(r"\r\n|\n|\r")
 
-def parse(path: str, text: str) -> Document:
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\r\n]*", text) if m.group()]
-    si, ti, first = 0, 1, 0
-    if lines:
-        head = [c.strip().lower() for c in lines[0][1].split("\t")]
-        if "source" in head and "target" in head:
-            si, ti, first = head.index("source"), head.index("target"), 1
-    segments = []
-    line_no = {pos: n for n, pos in enumerate(m.start() for m in re.finditer(r"^", text, re.M))}
-    for start, line in lines[first:]:
-        cells, pos = [], start
-        for cell in line.split("\t"):
-            cells.append((pos, cell))
-            pos += len(cell) + 1
-        row = line_no.get(start, 0) + 1
-        if len(cells) <= si:
-            if line.strip():
-                raise InputError(path, f"line {row}: no source column (expected source<TAB>target)")
+
+def _tsv_rows(text: str):
+    """Rows as lists of (start, end) content spans, with the row's line number."""
+    for n, m in enumerate(re.finditer(r"([^\r\n]*)(?:\r\n|\n|\r|$)", text), 1):
+        if m.start() == len(text):
+            break
+        if not m.group(1).strip():
             continue
-        source = cells[si][1].strip()
+        cells, pos = [], m.start()
+        for cell in m.group(1).split("\t"):
+            cells.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+        yield n, cells
+
+
+def _csv_rows(path: str, text: str):
+    pos, line = 0, 1
+    while pos < len(text):
+        cells, start_line = [], line
+        while True:
+            m = _CSV_FIELD.match(text, pos)
+            if m is None:
+                raise InputError(path, f"line {line}: not CSV (a quote inside an unquoted field, or an unclosed quote)")
+            group = 1 if m.group(1) is not None else 2
+            cells.append(m.span(group))
+            line += len(_LINE_END.findall(m.group()))
+            pos = m.end()
+            if pos < len(text) and text[pos] == ",":
+                pos += 1
+                continue
+            end = _LINE_END.match(text, pos)
+            if end:
+                pos = end.end()
+                line += 1
+            break
+        yield start_line, cells
+
+
+def _pick(head: list[str], columns: tuple[str, str] | None, path: str) -> tuple[int, int, bool]:
+    """(source index, target index, whether the first row is a header)."""
+    names = [h.strip().lower() for h in head]
+    if columns:
+        idx = []
+        for c in columns:
+            c = c.strip()
+            if c.isdigit() and int(c) >= 1:
+                idx.append(int(c) - 1)
+            elif c.lower() in names:
+                idx.append(names.index(c.lower()))
+            else:
+                raise InputError(path, f"no column {c!r} (the header has: {', '.join(h.strip() for h in head)})")
+        return idx[0], idx[1], any(not c.strip().isdigit() for c in columns) or ("source" in names and "target" in names)
+    if "source" in names and "target" in names:
+        return names.index("source"), names.index("target"), True
+    return 0, 1, False
+
+
+def parse(path: str, text: str, fmt: str = "tsv", columns: tuple[str, str] | None = None) -> Document:
+    rows = list(_csv_rows(path, text) if fmt == "csv" else _tsv_rows(text))
+    holes: list[tuple[int, int]] = []
+    if not rows:
+        return document(path, text, fmt, [], holes)
+
+    def cell(span: tuple[int, int]) -> str:
+        raw = text[span[0] : span[1]]
+        return raw.replace('""', '"') if fmt == "csv" else raw
+
+    si, ti, header = _pick([cell(c) for c in rows[0][1]], columns, path)
+    segments = []
+    for n, cells in rows[1:] if header else rows:
+        if len(cells) <= si:
+            if any(text[s:e].strip() for s, e in cells):
+                raise InputError(path, f"line {n}: no source column (column {si + 1})")
+            continue
+        source = cell(cells[si]).strip()
         if len(cells) > ti:
-            cs, cell = cells[ti]
-            lead = len(cell) - len(cell.lstrip())
-            s, target = cs + lead, cell.strip()
+            s, e = cells[ti]
+            raw = text[s:e]
+            s, e = s + len(raw) - len(raw.lstrip()), e - (len(raw) - len(raw.rstrip()))
+            target = cell((s, e))
+            if fmt == "csv":
+                holes += [(s + m.start(), s + m.end()) for m in re.finditer('""', text[s:e])]
         else:
-            s, target = start + len(line), ""
-        segments.append(Segment(f"line {row}", source, target, s, s + len(target),
-                                tuple(placeholders(source)), tuple(placeholders(target))))
-    return document(path, text, "tsv", segments, holes=[])
+            s = e = cells[-1][1]
+            target = ""
+        segments.append(Segment(f"line {n}", source, target, s, max(s, e), tuple(placeholders(source)),
+                                tuple(placeholders(target))))
+    return document(path, text, fmt, segments, holes)

@@ -30,6 +30,7 @@ class Options:
     languagetool_required: bool = False  # an unreachable server is an error, not a warning
     skip_states: list[str] = field(default_factory=list)  # bilingual segments in these states are not checked
     source_file: str | None = None  # the German original of the one file checked (paired files)
+    columns: tuple[str, str] | None = None  # TSV/CSV: the source and target columns
 
 
 class Session:
@@ -107,7 +108,7 @@ class Session:
 
         for f in files:
             try:
-                doc = parse(src.read(f))
+                doc = parse(self.read(f))
             except InputError as e:
                 if f in self.named:
                     raise
@@ -117,6 +118,17 @@ class Session:
             if self.options.source_file:
                 self._pair(doc)
             yield doc
+
+    def read(self, file: str):
+        """The file as a Source; TSV and CSV pairs learn their columns from the command line or the
+        configuration."""
+        from dataclasses import replace
+
+        from mtfix import source as src
+
+        source = src.read(file)
+        columns = self.options.columns or self.config_for(file).columns
+        return replace(source, columns=tuple(columns)) if columns and source.format in ("tsv", "csv") else source
 
     def _pair(self, doc) -> None:
         """Align the document's paragraphs with the source file's (see align.py)."""

@@ -13,7 +13,7 @@ from mtfix.errors import InputError
 
 EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
               ".xlf": "xliff", ".xliff": "xliff", ".po": "po"}
-NAMED_ONLY = {".tsv": "tsv"}  # source<TAB>target pairs: read when named, not searched for in folders
+NAMED_ONLY = {".tsv": "tsv", ".csv": "csv"}  # source and target columns: read when named, not searched for in folders
 MAX_BYTES = 10 * 1024 * 1024
 MAX_LINE = 200_000
 BOM = "\ufeff"
@@ -27,6 +27,7 @@ class Source:
     text: str
     bom: bool
     format: str
+    columns: tuple[str, str] | None = None  # TSV/CSV pairs: the source and target columns (names or 1-based numbers)
 
 
 def format_for(path: str) -> str:

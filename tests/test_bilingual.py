@@ -281,3 +281,27 @@ def test_the_html_report_names_each_findings_segment(tmp_path):
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert '<span class="seg">[u1]</span>' in page and '<span class="seg">[u2]</span>' in page
     assert '"segment": "u2"' in page.replace("\\u003c", "<")
+
+
+CSV = ('id,de,en\n1,"Die Miete stieg um 3,5 Prozent.","The rent rose by 3,5 percent, ""he said""."\n'
+       "2,Der Zug fährt nicht.,The train runs.\n3,\"Zeile\neins\",\n")
+
+
+def test_csv_pairs_with_columns_by_name_number_or_configuration(tmp_path):
+    f = tmp_path / "p.csv"
+    f.write_bytes(CSV.encode("utf-8"))
+    for args in (["--columns", "de,en"], ["--columns", "2,3"]):
+        out = json.loads(mtfix("check", "--no-syntax", "--format", "json", *args, str(f)).stdout)["files"][0]
+        got = {(x["rule"], x["segment"]) for x in out["findings"]}
+        assert got == {("MT307", "line 2"), ("MT754", "line 3"), ("MT752", "line 4")}, args
+        assert all(CSV[x["start"]:x["end"]] == x["text"] for x in out["findings"])
+    (tmp_path / "mtfix.toml").write_text('columns = ["de", "en"]\n', encoding="utf-8")
+    r = mtfix("fix", "--in-place", "p.csv", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert f.read_text(encoding="utf-8") == CSV.replace("3,5 percent", "3.5 percent")  # the quoted cell's "" kept
+    r = mtfix("check", "--columns", "de,xx", str(f))
+    assert r.returncode == 2 and "no column 'xx'" in r.stderr and r.stderr.count("\n") == 1
+    bad = tmp_path / "bad.csv"
+    bad.write_text('a,b\n"unclosed,x\n', encoding="utf-8")
+    r = mtfix("check", str(bad))
+    assert r.returncode == 2 and "line 2" in r.stderr and str(bad) in r.stderr

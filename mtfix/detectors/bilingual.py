@@ -72,7 +72,8 @@ def source_aware(doc: Document, ctx: Context) -> Iterator:
         span = (seg.start, seg.end, doc.text[seg.start : seg.end])
         if not seg.target.strip():
             if "MT752" in on and seg.source.strip():
-                src = seg.source if len(seg.source) <= 60 else seg.source[:59] + "…"
+                src = " ".join(seg.source.split())
+                src = src if len(src) <= 60 else src[:59] + "…"
                 what = f"Paragraph {seg.id.removeprefix('source ')} of the source" if seg.id.startswith("source ¶") \
                     else f"Segment {seg.id}"
                 yield ctx.rule("MT752").finding(seg.start, seg.start, "", message=f"{what} has no translation: “{src}”")
