@@ -210,7 +210,7 @@ def check(paths, fmt, output, print_format, fail_on, min_score, exit_zero, selec
           quiet, verbose, statistics, show_fixes, color, show_suppressed, diff_base, baseline, write_baseline, languagetool,
           languagetool_required, skip_states, columns, source) -> None:
     """Report MT artifacts in files and folders (*.txt, *.md, *.markdown, *.html, *.htm; bilingual *.xlf,
-    *.xliff, *.po, and *.tsv when named), or - for stdin.
+    *.xliff, *.po, and *.tsv or *.csv when named), or - for stdin.
 
     Files named outright are read whatever their extension; folders are searched for those types,
     hidden files and folders left out.
