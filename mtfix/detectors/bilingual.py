@@ -252,6 +252,15 @@ _MONTHS_DE = {m: i for i, m in enumerate(
 _WORDS_EN = {w: i for i, w in enumerate("zero _ two three four five six seven eight nine ten eleven twelve".split())
              if w != "_"}
 _WORDS_DE = {w: i for i, w in enumerate("null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())}
+# Words that may stand for a number but need not ("ersten" is "first" or "initial", "beide" is "both"
+# or "the two"): they excuse a number on the other side, and are never required there.
+_SOFT_DE = {stem + end: i for i, stem in enumerate("erst zweit dritt viert fünft sechst siebt acht neunt zehnt elft zwölft".split(), 1)
+            for end in ("e", "en", "er", "es", "em")} | {w: 2 for w in ("beide", "beiden", "beider", "beides")}
+_SOFT_EN = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)
+            } | {"both": 2, "one": 1, "a": 1, "an": 1}
+_SOFT_DE |= {w: 1 for w in ("ein", "eine", "einen", "einem", "einer", "eines")}
+_SOFT_DE_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_SOFT_DE, key=len, reverse=True)) + r")(?![\w-])", re.I)
+_SOFT_EN_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_SOFT_EN, key=len, reverse=True)) + r")(?![\w-])", re.I)
 _DE_WORD_VALUES = _WORDS_DE | _MONTHS_DE
 # One pass each: German months (inside words too: "Märzhälfte" is no month, so whole words only)
 # and small numbers standing alone; English small numbers standing alone.
@@ -333,4 +342,9 @@ def _numbers(source: str, target: str) -> tuple[list[str], list[str]]:
 
     # Small numbers as words on either side are numbers too ("drei Wochen" → "four weeks").
     tgt.update(str(_WORDS_EN[m.group().lower()]) for m in _EN_NUMBER_WORD.finditer(target))
-    return sorted((src - tgt).elements()), sorted((tgt - src).elements())
+    missing, extra = src - tgt, tgt - src
+    if missing:
+        missing -= Counter(str(_SOFT_EN[m.group().lower()]) for m in _SOFT_EN_WORD.finditer(target))
+    if extra:
+        extra -= Counter(str(_SOFT_DE[m.group().lower()]) for m in _SOFT_DE_WORD.finditer(source))
+    return sorted(missing.elements()), sorted(extra.elements())
