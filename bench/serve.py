@@ -44,11 +44,11 @@ def start(args: list[str]) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen([sys.executable, "-m", "mtfix", "serve", "--port", str(port), *args], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
+    for _ in range(600):  # ready when the loopback port accepts a connection (it opens after the warm-up)
         try:
-            requests.get(url + "/health", timeout=1)
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return proc, url
-        except requests.ConnectionError:
+        except OSError:
             time.sleep(0.2)
     proc.kill()
     sys.exit("mtfix serve did not start")

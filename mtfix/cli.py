@@ -480,7 +480,7 @@ def report(paths, output, select, extend_select, ignore, no_syntax, config) -> N
         raise MtfixError("no file could be read" + (f" ({len(session.skipped)} skipped)" if session.skipped else ""))
     articles = []
     for r in reports:
-        source = src.read(r.path, src.format_for(r.path))
+        source = src.read(r.path)
         articles.append(Article(r, source.text, source.bom))
     weights = session.config_for(files[0]).weights
     atomic_write(output, render(articles, session.builtin, weights).encode("utf-8"))

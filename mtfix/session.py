@@ -103,7 +103,6 @@ class Session:
         """Parsed documents one at a time. A file found in a folder that cannot be read as prose
         (binary, not UTF-8, empty, a text block too long) is skipped with its reason; a file named
         outright is an error."""
-        from mtfix import source as src
         from mtfix.errors import InputError
 
         for f in files:
