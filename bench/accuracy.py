@@ -84,6 +84,7 @@ class SetResult:
     safe_on_null = 0  # safe fixes on artifacts whose annotation has no fix (delete or unrecoverable)
     misses: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
+    inexact: list = field(default_factory=list)
     unmatched: list = field(default_factory=list)
 
 
@@ -120,6 +121,8 @@ def measure(name: str, checker: Checker) -> SetResult:
             if fixing:
                 res.fix_offered += 1
                 res.fix_exact += norm(got) == norm(want)
+                if norm(got) != norm(want):
+                    res.inexact.append((a["id"], "/".join(sorted({f.rule for f in fixing})), repr(got[:50]), "→ want", repr(want[:50])))
             for f in fixing:
                 if f.fix is not FixSafety.SAFE:
                     continue
@@ -183,6 +186,9 @@ def articles(checker: Checker, detail: bool) -> None:
             print("  ", *m)
         print(f"\n{DEV} wrong safe fixes (id, rule, text, replacement, annotated fix):")
         for w in dev.wrong:
+            print("  ", *w)
+        print(f"\n{DEV} fixes that differ from the annotated fix (id, rules, region fixed, region wanted):")
+        for w in dev.inexact:
             print("  ", *w)
         print(f"\n{DEV} findings on no artifact:")
         for u in sorted(dev.unmatched, key=lambda u: (u[1], u[0])):

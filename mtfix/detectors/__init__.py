@@ -79,6 +79,7 @@ def load() -> dict[Detector, tuple[str, ...]]:
         mojibake,
         patterns,
         pronouns,
+        quotes,
         repetition,
         vocabulary,
         wordorder,

@@ -35,8 +35,9 @@ def _interface() -> frozenset[str]:
     return lx.word_list("interface-words.txt")
 
 
-def score(line: str, notice: bool = True) -> int:
-    """Points of furniture for one line of text (``notice``: the document mentions translating)."""
+def score(line: str, notice: bool = True, inset: bool = False) -> int:
+    """Points of furniture for one line of text (``notice``: the document mentions translating;
+    ``inset``: the line stands alone inside the body, where a page puts its players and buttons)."""
     points = 3 if notice and _NOTICE.search(line) else 0
     if len(line) > MAX_CHARS:
         return points
@@ -49,7 +50,7 @@ def score(line: str, notice: bool = True) -> int:
         points += 1  # 'Subscribe now / Read more': a weaker separator, also in credits and place pairs
     ui = sum(w.lower() in _interface() for w in words)
     if ui >= 2 and ui * 2 >= len(words):
-        points += 2
+        points += 3 if inset and len(words) <= 6 else 2
     elif ui and len(words) <= 3 and line.rstrip()[-1:] not in ".!?\"”":
         points += 1
     if line.count("/") >= 2 and _INITIALS.search(line):
@@ -69,10 +70,12 @@ def score(line: str, notice: bool = True) -> int:
 def furniture_line(doc: Document, ctx: Context) -> Iterator:
     rule = ctx.rule("MT220")
     notice = "translat" in doc.lowered
-    for block in doc.blocks:
+    blocks = doc.blocks
+    for n, block in enumerate(blocks):
         if not notice and block.end - block.start > MAX_CHARS:
             continue
         text = doc.block_text(block)
-        if score(text, notice) >= THRESHOLD:
+        inset = 0 < n < len(blocks) - 1 and block.is_heading and not blocks[n + 1].is_heading
+        if score(text, notice, inset) >= THRESHOLD:
             end = block.end + (1 if doc.text[block.end : block.end + 1] == "\n" else 0)
             yield rule.finding(block.start, end, doc.text[block.start : end], [""])
