@@ -3,7 +3,7 @@
     python bench/bilingual.py
 
 - DEMETR (`demetr_de/`): up to 100 items per perturbation, each a German source with a perturbed MT
-  output (items whose perturbation left the output unchanged are left out). An item counts as found when a source-aware finding (MT751-MT764) falls in its segment;
+  output (items whose perturbation left the output unchanged are left out). An item counts as found when a source-aware finding (MT751-MT765) falls in its segment;
   for the code-mixing perturbation any finding counts (leftover German is MT101's). False alarms:
   the same sources with the unperturbed MT output, and with the human reference.
 - WMT 2021-2023 (`wmt/`): source-aware findings per 1,000 segments on the human references (the
@@ -25,7 +25,7 @@ from bench.common import DATA, jsonl  # noqa: E402
 from mtfix.engine import Checker, parse  # noqa: E402
 from mtfix.source import Source  # noqa: E402
 
-SOURCE_AWARE = [f"MT{n}" for n in range(751, 765)]
+SOURCE_AWARE = [f"MT{n}" for n in range(751, 766)]
 TARGETS = [  # perturbation, target recall (None: report only)
     ("critical_id10_numbers_replaced", 0.95), ("critical_id9_ne_replaced", 0.80), ("critical_id25_ne_removed", 0.70),
     ("critical_id4_codemix", 0.95), ("base_id33_empty", 1.00), ("critical_id8_negation", 0.60),

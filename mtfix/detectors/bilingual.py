@@ -62,7 +62,8 @@ RATIO = (0.55, 1.5)
 MIN_RATIO_CHARS = 40
 
 
-@detector("MT751", "MT752", "MT753", "MT754", "MT755", "MT756", "MT757", "MT758", "MT759", "MT760", "MT761", "MT762", "MT763", "MT764")
+@detector("MT751", "MT752", "MT753", "MT754", "MT755", "MT756", "MT757", "MT758", "MT759", "MT760", "MT761", "MT762", "MT763", "MT764",
+          "MT765")
 def source_aware(doc: Document, ctx: Context) -> Iterator:
     if not doc.segments:
         return
@@ -101,6 +102,11 @@ def source_aware(doc: Document, ctx: Context) -> Iterator:
             if missing:
                 names = ", ".join(f'"{n}"' for n in dict.fromkeys(missing))
                 yield ctx.rule("MT764").finding(*span, message=f"Name(s) of the source missing from the target: {names}")
+        if "MT765" in on:
+            added = _unsourced_names(seg.source, seg.target)
+            if added:
+                names = ", ".join(f'"{n}"' for n in dict.fromkeys(added))
+                yield ctx.rule("MT765").finding(*span, message=f"Name(s) in the target that the source does not have: {names}")
         if "MT762" in on and ctx.glossary:
             yield from _glossary(doc, seg, ctx, span)
         if "MT753" in on:
@@ -181,6 +187,75 @@ def _name_kept(name: str, target: str) -> bool:
         return True
     stem = name[: max(5, len(name) - 3)]  # Londoner, Singapurs: the name inflected or made an adjective
     return len(name) >= 6 and re.search(rf"\b{re.escape(stem)}", target) is not None
+
+
+_TARGET_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*(?![\w-])")
+# Proper adjectives and demonyms render German adjectives and compounds (bayerisch, Bundes-), not names
+_DEMONYM = ("ian", "ians", "ean", "eans", "ese", "ish", "an", "ans", "ic")
+_TARGET_OPENERS = frozenset('.!?:;"“‘(')
+_MONTHS_DAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+_NORM = (("sch", "sh"), ("ph", "f"), ("c", "k"), ("y", "i"), ("z", "s"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+def _spelling(word: str) -> str:
+    """Folded so that a name and its German spelling meet: Tokio/Tokyo, Kalifornien/California."""
+    s = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    for a, b in _NORM:
+        s = s.replace(a, b)
+    return s
+
+
+def _unsourced_names(source: str, target: str) -> list[str]:
+    """Names in the target that nothing in the source accounts for: a name put in place of another
+    ('Merkel' for Scholz). A name accounts for itself when the source
+    has it spelt alike (Kalifornien → California, Südkorea → Korea, Mohammeds → Muhammad), or as a
+    German form on the exonym list (Neapel → Naples, Griechenland → Greek). Common words, days and
+    months, titles and demonyms (Bavarian, French) are no names here; nor are acronyms, which English
+    translates (EZB → ECB, DDR → GDR); a sentence's first word is left out."""
+    from rapidfuzz import fuzz
+
+    words: set[str] | None = None  # the source's words, folded: only for a name not in it as written
+    out = []
+    for m in _TARGET_NAME.finditer(target):
+        name = m.group()
+        if name in source:
+            continue
+        before = target[: m.start()].rstrip()
+        if not before or before[-1] in _TARGET_OPENERS:
+            continue
+        low = name.lower()
+        if low in _MONTHS_DAYS or low in _TITLES or name.endswith(_DEMONYM) or lx.is_common_lowercase(
+                name.split("-")[0]) or lx.english(low):
+            continue
+        if words is None:
+            words = {_spelling(w) for w in WORD.findall(source) if len(w) >= 3}
+            folded = _spelling(source)
+        f = _spelling(name)
+        if len(f) >= 4 and f in folded or any(
+                fuzz.ratio(f, w) >= (60 if f[:3] == w[:3] else 70) for w in words):
+            continue
+        if any(_spelling(de)[:4] in folded for de in _exonyms_of().get(name, ())) or any(
+                name in en and _spelling(de)[:4] in folded for en, des in _exonyms_of().items() if " " in en or "-" in en
+                for de in des):
+            continue  # 'Rhine-Westphalia' of 'North Rhine-Westphalia'
+        out.append(name)
+    return out
+
+
+_TITLES = frozenset("mr mrs ms dr".split())
+
+
+@functools.cache
+def _exonyms_of() -> dict[str, tuple[str, ...]]:
+    """English form → the German names it renders."""
+    out: dict[str, list[str]] = {}
+    for de, ens in _exonyms().items():
+        for en in ens:
+            out.setdefault(en, []).append(de)
+    return {en: tuple(des) for en, des in out.items()}
 
 
 def _glossary(doc: Document, seg, ctx: Context, span) -> Iterator:
