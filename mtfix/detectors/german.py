@@ -183,7 +183,28 @@ def _name_like(toks: list[Token], i: int, text: str, base: int, names: set[str])
     after = text[t.end - base : t.end - base + 2]
     if after.startswith(" (") or after.startswith("("):
         return True
+    if _speaker(toks, i, text, base):
+        names.add(low)
+        return True
     return bool(prev and prev.text.lower() in _PLACE_PREP and not _MORPH.search(low) and lx.zipf_de(low) < 4)
+
+
+_SAYING = frozenset("said says told added explained stressed warned wrote admitted recalled".split())
+
+
+def _speaker(toks: list[Token], i: int, text: str, base: int) -> bool:
+    """'said Konhäuser.', 'Bossong told': the one who speaks in news copy is a person or a body."""
+    t = toks[i]
+    if i > 0 and toks[i - 1].text in _SAYING and text[toks[i - 1].end - base : t.start - base] == " ":
+        rest = text[t.end - base : t.end - base + 1]
+        return rest in ("", ".", ",", ";")  # 'said Konhäuser.', not 'said Bundeskanzler Scholz'
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if not (nxt and nxt.text in _SAYING and text[t.end - base : nxt.start - base] == " "):
+        return False
+    if i > 0:  # '…,” Bossong told'
+        return text[toks[i - 1].end - base : t.start - base].strip() in (",", ",”", ',"', "”", '"')
+    # 'Konhäuser said the …' opening a sentence; in 'Ansonsten said Cavallo' the speaker comes after the verb
+    return i + 2 >= len(toks) or not toks[i + 2].text[:1].isupper()
 
 
 def _in_proper_name(toks: list[Token], i: int, text: str, base: int) -> bool:
