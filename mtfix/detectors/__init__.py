@@ -71,8 +71,10 @@ def load() -> dict[Detector, tuple[str, ...]]:
     from mtfix.detectors import (  # noqa: F401
         bilingual,
         capitals,
+        dates,
         dropcap,
         furniture,
+        genitive,
         german,
         grammar,
         headings,
