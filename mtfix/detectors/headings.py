@@ -133,6 +133,13 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
                                    message="Headline repeated at the start of the paragraph")
         if b.is_heading:
             seen.add(key, i)
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if nxt is not None and doc.text.count("\n", b.end, nxt.start) == 1 and nxt.end - nxt.start <= 150:
+                # a kicker over its headline ('Storm over Bavaria' / 'Thousands without power'), printed
+                # again later on one line: 'Storm over Bavaria: Thousands without power'
+                line = _norm(doc.text[nxt.start : nxt.end])
+                for joined in (f"{key}: {line}", f"{key} {line}"):
+                    seen.keys.setdefault(joined, i)  # exact only: the line alone is near its own join
 
 
 NEAR_WINDOW = 32  # near (not exact) repeats are looked for among this many latest headings and the opening ones
@@ -171,7 +178,7 @@ class _Seen:
         if len(key.split()) >= 4 and core != key and core in self.cores:
             return False, self.cores[core]
         for k, where in self.opening + self.latest + ([extra] if extra else []):
-            if fuzz.ratio(key, k, score_cutoff=NEAR_DUPLICATE):
+            if fuzz.ratio(key, k, score_cutoff=NEAR_DUPLICATE) or _extends(key, k):
                 return False, where
         return None
 
@@ -182,6 +189,14 @@ class _Seen:
             if len(low) > len(cand) + 1 and low.startswith(cand) and low[len(cand)] in " \t":
                 return len(cand) + 1
         return 0
+
+
+def _extends(a: str, b: str) -> bool:
+    """One headline is the other with words added at the end ('… for talks' / '… for talks on the
+    budget'): a title repeated as teaser or standfirst. Both of five or more words."""
+    short, long = sorted((a, b), key=len)
+    return (len(short.split()) >= 5 and long.startswith(short) and long[len(short) : len(short) + 1] in (" ", ":", ",")
+            and len(short) >= 0.6 * len(long))
 
 
 def _norm(text: str) -> str:
