@@ -37,6 +37,8 @@ class Token(NamedTuple):
 _SPLIT = re.compile(f"({WORD.pattern})")
 # A scraper's date stamp in front of the first line ('date 2024-02-18 Home » …'): not part of the copy.
 SCRAPED_DATE = re.compile(r"date \d{4}-\d\d-\d\d[ \t]+")
+# What may stand before an article's opening word on its line: a dateline ('BERLIN (dpa) –', 'Zurich (AP) -')
+DATELINE = re.compile(r"[A-ZÄÖÜ][\w./-]*(?:[ \t][A-ZÄÖÜ][\w./-]*){0,3}[ \t]*\([^()\n]{1,30}\)[ \t]*[–—-][ \t]*")
 
 
 def words(text: str, offset: int = 0) -> list[Token]:

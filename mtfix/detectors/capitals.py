@@ -14,7 +14,7 @@ from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import PARAGRAPH, Document
 from mtfix.finding import FixSafety, Severity
-from mtfix.text import ABBREVIATIONS, WORD, Token, quote_spans, sentences, starts_sentence
+from mtfix.text import ABBREVIATIONS, DATELINE, WORD, Token, quote_spans, sentences, starts_sentence
 
 _FUNCTION = frozenset(
     "and or but the a an of to in on at for with from by as than that which who into onto over under "
@@ -325,16 +325,33 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator:
         text = doc.block_text(block)
         # Only paragraphs set off by a blank line (single lines may be a list, verse or a chat log),
         # and not after a block that ends mid-sentence ('because I' / 'would like'): that one goes on.
-        if (toks and toks[0].start == block.start and _plain_lowercase(toks[0].text) and len(toks) >= 8
+        first, dated = _opening_word(doc, block, toks)
+        if (first is not None and _plain_lowercase(first.text) and len(toks) >= 8
                 and doc.text.count("\n", max(0, block.start - 4), block.start) >= 2
-                and (not ended or ended in _SENTENCE_CLOSE) and not _chat_line(text)):
-            yield rule.finding(toks[0].start, toks[0].end, toks[0].text, [toks[0].text.capitalize()])
+                and (dated or not ended or ended in _SENTENCE_CLOSE) and not _chat_line(text)):
+            yield rule.finding(first.start, first.end, first.text, [first.text.capitalize()])
         for m in _MID_SENTENCE_START.finditer(text):
             word = m.group(1)
             dot = m.start() + 1
             if dot >= 2 and text[dot - 2].isalpha() and _plain_lowercase(word) and not _abbreviation_before(text, dot):
                 s = block.start + m.start(1)
                 yield rule.finding(s, s + len(word), word, [word.capitalize()])
+
+
+_OPENING_QUOTES = frozenset('"“„‘\'«»')
+
+
+def _opening_word(doc: Document, block, toks: list[Token]) -> tuple[Token | None, bool]:
+    """The paragraph's first word: at its start, after an opening quotation mark, or after a
+    dateline ('Munich (dpa) - the storm …'); and whether a dateline stood before it (then nothing
+    before runs on into the paragraph)."""
+    if not toks:
+        return None, False
+    dateline = DATELINE.match(doc.text, block.start, block.end)
+    if dateline:
+        return next((t for t in toks if t.start == dateline.end()), None), True
+    lead = doc.text[block.start : toks[0].start]
+    return (toks[0] if lead == "" or lead in _OPENING_QUOTES else None), False
 
 
 _PERSONAL = frozenset("i i'm i’m me my we us our you your".split())

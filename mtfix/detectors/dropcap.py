@@ -7,17 +7,13 @@ only) its first letter replaced so that it becomes one of the most frequent Engl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import PARAGRAPH, Document
-from mtfix.text import SCRAPED_DATE
+from mtfix.text import DATELINE, SCRAPED_DATE
 
-# What may stand before the opening word on its line: a scraped 'date 2024-02-18', or a dateline
-# ('BERLIN (dpa) –', 'Zurich (AP) -').
-_DATELINE = re.compile(r"[A-ZÄÖÜ][\w./-]*(?:[ \t][A-ZÄÖÜ][\w./-]*){0,3}[ \t]*\([^()\n]{1,30}\)[ \t]*[–—-][ \t]*")
 _OPENING_BLOCKS = 6  # the article body starts within the first few blocks, after any furniture
 _REPLACED_ZIPF = 5.8  # 'The', 'She', 'When': only the most frequent words are a safe bet for a replaced letter
 
@@ -65,7 +61,7 @@ def drop_cap(doc: Document, ctx: Context) -> Iterator:
             continue
         date = SCRAPED_DATE.match(doc.masked, block.start, block.end)
         at = date.end() if date else block.start
-        dateline = _DATELINE.match(doc.masked, at, block.end)
+        dateline = DATELINE.match(doc.masked, at, block.end)
         for pos in (at, dateline.end()) if dateline else (at,):
             tok = next((t for t in toks if t.start >= pos), None)
             reps = candidates(tok.text, opening) if tok is not None and tok.start == pos else []
