@@ -24,6 +24,13 @@ _NOTICE = re.compile(
 _INITIALS = re.compile(r"(?:^|\s)/?[A-Za-z]{2,4}(?:/[A-Za-z]{2,4}){2,3}[ \t]*$")  # dpa-AFX: /Rea/DP/men
 _CAMEL = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ][a-zäöüß]{2}")  # NewsFire departmentPolice: tags run together
 _WORDS = re.compile(r"[^\W\d_]+")
+# Paywalls and page scripts: words prose about anything else hardly uses together with interface words
+_PAYWALL = re.compile(
+    r"(?i)\b(?:subscri(?:ber|bers|ption|be)|paywall|javascript|cookies|abonnent\w*|abo)\b"
+    r"|\b[A-Z][A-Za-z]*[a-z]?[Pp]lus\b(?<!\bplus)"  # a site's paid tier: 'SZPlus', 'MZplus'
+)
+_MARKERS = re.compile(r"^[ \t]*(?:\*{3,}|\+{3,}|#{3,}).*(?:\*{3,}|\+{3,}|#{3,})[ \t]*$")  # '*** MZplus content ***'
+_TAG_LABEL = re.compile(r"(?i)^[ \t]*(?:tags|topics|keywords|schlagw(?:ö|oe)rter|themen|related topics)[ \t]*:")
 _FUNCTION = frozenset("the a an of to in on at for with and or but is are was were be by from as that this".split())
 
 
@@ -44,11 +51,15 @@ def score(line: str, notice: bool = True, inset: bool = False) -> int:
     words = _WORDS.findall(line)
     if not words or len(words) > MAX_WORDS * 2 or (len(words) > MAX_WORDS and "»" not in line and "›" not in line):
         return points  # a breadcrumb may end in a long headline
+    if _MARKERS.match(line) or _TAG_LABEL.match(line):
+        points += 3
     if ("»" in line or "›" in line or "|" in line or ">" in line) and _SEPARATOR.search(line):
         points += 3 if len(_SEPARATOR.findall(line)) >= 2 else 2  # two or more: a breadcrumb trail
     elif " / " in line:
         points += 1  # 'Subscribe now / Read more': a weaker separator, also in credits and place pairs
     ui = sum(w.lower() in _interface() for w in words)
+    if len(words) <= 20 and _PAYWALL.search(line):
+        points += 3 if ui >= 2 else 1  # 'Already a subscriber? Log in here.'
     if ui >= 2 and ui * 2 >= len(words):
         points += 3 if inset and len(words) <= 6 else 2
     elif ui and len(words) <= 3 and line.rstrip()[-1:] not in ".!?\"”":
