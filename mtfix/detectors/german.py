@@ -54,8 +54,12 @@ _GERMAN_ADJ = re.compile(r"(?:ig|isch|lich|bar|haft|sam)(?:e|er|en|es|em)$")
 
 def _score(t: str, at_start: bool, after_modifier: bool) -> int:
     low = t.lower()
-    if len(t) < 3 or low in lx.word_list("german-accept.txt") or t.isupper():
+    if len(t) < 3 or low in lx.word_list("german-accept.txt"):
         return 0
+    if t.isupper():  # an acronym, or a word set in capitals: 'KLIMA-KLEBER', 'SCHWERPUNKT'
+        if len(t.replace("-", "")) < 7 or any(len(p) < 4 for p in t.split("-")):
+            return 0
+        return min(WEAK, _score("-".join(p.capitalize() for p in t.split("-")), False, after_modifier))
     if "-" in t:
         parts = t.split("-")
         head = parts[-1]
