@@ -32,10 +32,15 @@ _CLOCK = re.compile(
 _ORDINAL = re.compile(r"(?<=[a-z,] )(?P<n>[1-9]\d?)\.[ \u00a0](?=[a-z]{3,}\b)")
 
 
+_ANY = re.compile(r"\d\.|clock")  # what every date, clock time and ordinal above contains
+
+
 @detector("MT310", "MT311", "MT333")
 def german_dates(doc: Document, ctx: Context) -> Iterator:
     text = doc.masked
-    if ctx.on("MT310") and "." in text:
+    if not _ANY.search(text):
+        return  # no digit beside a full stop or the word "clock": most documents stop here
+    if ctx.on("MT310"):
         rule = ctx.rule("MT310")
         for m in _DATE.finditer(text):
             before = text[max(0, m.start() - 30) : m.start()]

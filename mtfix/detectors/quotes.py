@@ -12,12 +12,15 @@ those rules, so that no mark is reported twice."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from mtfix.detectors import Context, detector
 from mtfix.document import Document
 
 _STOPS = ".,!?;"
+_CURLY = re.compile("[“”]")
+_STRAIGHT = re.compile('"')
 
 
 def _space(c: str) -> bool:
@@ -34,15 +37,14 @@ def misplaced_quote(doc: Document, ctx: Context) -> Iterator:
         base = block.start
         if "„" in text:
             continue  # German quotation marks: MT305 reports the quotation whole
-        straight = [i for i, c in enumerate(text) if c == '"']
+        straight = [m.start() for m in _STRAIGHT.finditer(text)]
         for n, i in enumerate(straight):
             found = _straight(text, i, n, n == len(straight) - 1)
             if found:
                 s, e, rep = found
                 yield rule.finding(base + s, base + e, text[s:e], [rep])
-        for i, c in enumerate(text):
-            if c not in "“”":
-                continue
+        for m in _CURLY.finditer(text):
+            i, c = m.start(), m.group()
             before, after = text[i - 1 : i] if i else "", text[i + 1 : i + 2]
             if _space(before) and after in (" ", "\t"):
                 yield rule.finding(base + i, base + i + 1, c, [])  # 'the word "Heimat “ is': which side?
