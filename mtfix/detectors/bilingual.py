@@ -98,7 +98,8 @@ def source_aware(doc: Document, ctx: Context) -> Iterator:
         if "MT760" in on:
             yield from _translated_names(doc, seg, ctx)
         if "MT764" in on:
-            missing = [n for n in _source_names(seg.source) if not _name_kept(n, seg.target)]
+            missing = [n for n in _source_names(seg.source) if not _name_kept(n, seg.target)
+                       and not _given_name_dropped(n, seg.source, seg.target)]
             if missing:
                 names = ", ".join(f'"{n}"' for n in dict.fromkeys(missing))
                 yield ctx.rule("MT764").finding(*span, message=f"Name(s) of the source missing from the target: {names}")
@@ -176,6 +177,12 @@ def _source_names(source: str) -> list[str]:
     return out
 
 
+def _given_name_dropped(name: str, source: str, target: str) -> bool:
+    """'Präsident Donald Trump' → 'President Trump': a given name left out before a surname kept."""
+    m = re.search(rf"\b{re.escape(name)}[ \u00a0]([A-ZÄÖÜ][\w-]+)", source)
+    return m is not None and _name_kept(m.group(1), target)
+
+
 def _name_kept(name: str, target: str) -> bool:
     """In the target as written, without a genitive s, transliterated (Müller → Mueller), without
     accents, or in its English form (München → Munich)."""
@@ -186,7 +193,12 @@ def _name_kept(name: str, target: str) -> bool:
     if any(f and f in target for f in forms):
         return True
     stem = name[: max(5, len(name) - 3)]  # Londoner, Singapurs: the name inflected or made an adjective
-    return len(name) >= 6 and re.search(rf"\b{re.escape(stem)}", target) is not None
+    if len(name) >= 6 and re.search(rf"\b{re.escape(stem)}", target) is not None:
+        return True
+    from rapidfuzz import fuzz  # spelt alike: Elisabeth → Elizabeth, Tschaikowski → Tchaikovsky
+
+    f = _spelling(name)
+    return len(f) >= 5 and any(fuzz.ratio(f, _spelling(w)) >= 80 for w in _TARGET_NAME.findall(target))
 
 
 _TARGET_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*(?![\w-])")
@@ -293,11 +305,13 @@ _NEG_DE = re.compile(r"\b(?:nicht|nichts|kein(?:e[mnrs]?|er(?:lei)?|esfalls|eswe
 _NEG_EN = re.compile(
     r"\b(?:not|no|never|nobody|nothing|none|neither|nor|nowhere|without|cannot|no-one|non|instead|rather than"
     r"|fail(?:s|ed|ing)?|lack(?:s|ed|ing)?|refus(?:e|es|ed|ing)|den(?:y|ies|ied)|cancel(?:s|led|ed|ling|ing)?"
-    r"|hardly|barely|yet to|out of the question|impossible|unable)\b|n[’']t\b|\bnon-", re.I)
+    r"|hardly|barely|yet to|out of the question|impossible|unable|absen(?:t|ce)|missing|free of|devoid)\b"
+    r"|n[’']t\b|\bnon-", re.I)
 # For a negation the target added, the source must have none in any form: also "ohne", "kaum",
+# "wenig" ("didn't … much"),
 # "nur" ("nothing but"), "erst" ("not until"), a nicht-/un- word, or a verb of refusing or lacking.
 _NEG_DE_WIDE = re.compile(
-    r"\b(?:ohne|kaum|nur|erst|nirgend\w*|nicht\w*|un\w{4,}|\w+los\w*|fehl\w*|verweiger\w*|verbiet\w*|verbot\w*"
+    r"\b(?:ohne|kaum|wenig|weniger|gering\w*|nur|erst|nirgend\w*|nicht\w*|un\w{4,}|\w+los\w*|fehl\w*|verweiger\w*|verbiet\w*|verbot\w*"
     r"|vermied\w*|vermeid\w*|weigert\w*|ablehn\w*|lehnt\w*|abgelehnt\w*)\b", re.I)
 # "or not", "not only", "not just", "not least" negate nothing ("whether or not", "neben X auch Y").
 _NEG_EN_STRONG = re.compile(r"\b(?:(?<!\bor )not(?! only\b| just\b| least\b)|never|nobody|nothing|neither|nor|cannot)\b"
@@ -347,6 +361,7 @@ _DE_TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?Uhr\b")
 _DE_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.(\d{2,4})?(?!\.)")
 # German numbers: 1.000 and 10 000 (thousands), 3,5 (decimal); a dot before one or two final digits
 # is a decimal point as technical German writes it ("Version 4.5", "1.5 A").
+_DE_DECADE_OF_CENTURY = re.compile(r"\b(\d0)(?:er|ern|er Jahren?)\b[^.\d]{0,20}?\b(\d{1,2})\.[ \u00a0]Jahrh?underts?\b")
 _DE_NUM = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?![\d,.])|\d+\.\d{1,2}(?![\d.])"
                      r"|\d+(?:,\d+)?)(?![\d])")
 _EN_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\b\.?", re.I)
@@ -391,6 +406,10 @@ def _numbers(source: str, target: str) -> tuple[list[str], list[str]]:
             if m.group(2) and m.group(2) != "00":
                 src[_value(m.group(2))] += 1
         rest = _DE_TIME.sub(" ", rest)
+    if "undert" in rest:  # 'den 50ern des 19. Jahrhunderts' is the 1850s
+        for m in _DE_DECADE_OF_CENTURY.finditer(rest):
+            src[str((int(m.group(2)) - 1) * 100 + int(m.group(1)))] += 1
+        rest = _DE_DECADE_OF_CENTURY.sub(" ", rest)
     if "." in rest:
         for m in _DE_DATE.finditer(rest):
             src.update(_value(g) for g in m.groups() if g)
