@@ -348,13 +348,14 @@ _SOFT_DE = {stem + end: i for i, stem in enumerate("erst zweit dritt viert fünf
 _SOFT_EN = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)
             } | {"both": 2, "one": 1, "a": 1, "an": 1}
 _SOFT_DE |= {w: 1 for w in ("ein", "eine", "einen", "einem", "einer", "eines")}
-_SOFT_DE_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_SOFT_DE, key=len, reverse=True)) + r")(?![\w-])", re.I)
-_SOFT_EN_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_SOFT_EN, key=len, reverse=True)) + r")(?![\w-])", re.I)
 _DE_WORD_VALUES = _WORDS_DE | _MONTHS_DE
-# One pass each: German months (inside words too: "Märzhälfte" is no month, so whole words only)
-# and small numbers standing alone; English small numbers standing alone.
-_DE_NUMBER_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_DE_WORD_VALUES, key=len, reverse=True)) + r")(?![\w-])", re.I)
-_EN_NUMBER_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_WORDS_EN, key=len, reverse=True)) + r")(?![\w-])", re.I)
+# Words standing alone, not inside a word or a hyphenated compound ("Märzhälfte" is no month)
+_LONE_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
+
+
+def _lone_words(text: str, table: dict[str, int]) -> list[int]:
+    """The values of the table's words that stand alone in the text (one scan, then lookups)."""
+    return [table[w] for w in map(str.lower, _LONE_WORD.findall(text)) if w in table]
 _FULL_HOUR = re.compile(r"\b(\d{1,2}):00(?!\d)")
 
 _DE_TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?Uhr\b")
@@ -398,47 +399,50 @@ def _numbers(source: str, target: str) -> tuple[list[str], list[str]]:
     """Numbers of the source missing from the target and numbers the target added, after German
     formats are read as German (3,5 = 3.5; 1.000 = 1000; 22.8. = day 22, month 8; 17 Uhr = 17 h)
     and English ones as English (5 p.m. = 17 h; August = 8). Small numbers may be words."""
-    src: Counter[str] = Counter()
+    src: list[str] = []
     rest = source
     if "Uhr" in source:
         for m in _DE_TIME.finditer(source):
-            src[_value(m.group(1))] += 1
+            src.append(_value(m.group(1)))
             if m.group(2) and m.group(2) != "00":
-                src[_value(m.group(2))] += 1
+                src.append(_value(m.group(2)))
         rest = _DE_TIME.sub(" ", rest)
     if "undert" in rest:  # 'den 50ern des 19. Jahrhunderts' is the 1850s
         for m in _DE_DECADE_OF_CENTURY.finditer(rest):
-            src[str((int(m.group(2)) - 1) * 100 + int(m.group(1)))] += 1
+            src.append(str((int(m.group(2)) - 1) * 100 + int(m.group(1))))
         rest = _DE_DECADE_OF_CENTURY.sub(" ", rest)
     if "." in rest:
         for m in _DE_DATE.finditer(rest):
-            src.update(_value(g) for g in m.groups() if g)
+            src.extend(_value(g) for g in m.groups() if g)
         rest = _DE_DATE.sub(" ", rest)
-    src.update(_value(_de_number(m.group(1))) for m in _DE_NUM.finditer(rest))
-    src.update(str(_DE_WORD_VALUES[m.group().lower()]) for m in _DE_NUMBER_WORD.finditer(source))
+    src.extend(_value(_de_number(m.group(1))) for m in _DE_NUM.finditer(rest))
+    src.extend(str(v) for v in _lone_words(source, _DE_WORD_VALUES))
 
-    tgt: Counter[str] = Counter()
+    tgt: list[str] = []
     rest = target
     if "m" in target or "M" in target:
         for m in _EN_TIME.finditer(target):
             hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
-            tgt[str(hour)] += 1
+            tgt.append(str(hour))
             if m.group(2) and m.group(2) != "00":
-                tgt[_value(m.group(2))] += 1
+                tgt.append(_value(m.group(2)))
         rest = _EN_TIME.sub(" ", rest)
     if ":00" in rest:
         rest = _FULL_HOUR.sub(r"\1", rest)  # 17:00 is 17 Uhr
-    tgt.update(_value(_en_number(m.group(1))) for m in _EN_NUM.finditer(rest))
+    tgt.extend(_value(_en_number(m.group(1))) for m in _EN_NUM.finditer(rest))
     # A month counts when written as a month: capitalised, and "May" not where the verb would open a
     # sentence (after a lowercase word, a digit or a comma it is the month).
-    tgt.update(str(_MONTHS[m.group(1).lower()]) for m in _EN_MONTH.finditer(target)
+    tgt.extend(str(_MONTHS[m.group(1).lower()]) for m in _EN_MONTH.finditer(target)
                if m.group(1) != "May" or re.search(r"(?:[a-z,]|\d)\s*$", target[: m.start()]) or re.match(r"\s*\d", target[m.end():]))
 
     # Small numbers as words on either side are numbers too ("drei Wochen" → "four weeks").
-    tgt.update(str(_WORDS_EN[m.group().lower()]) for m in _EN_NUMBER_WORD.finditer(target))
-    missing, extra = src - tgt, tgt - src
+    tgt.extend(str(v) for v in _lone_words(target, _WORDS_EN))
+    if not src and not tgt:
+        return [], []
+    src_n, tgt_n = Counter(src), Counter(tgt)
+    missing, extra = src_n - tgt_n, tgt_n - src_n
     if missing:
-        missing -= Counter(str(_SOFT_EN[m.group().lower()]) for m in _SOFT_EN_WORD.finditer(target))
+        missing -= Counter(str(v) for v in _lone_words(target, _SOFT_EN))
     if extra:
-        extra -= Counter(str(_SOFT_DE[m.group().lower()]) for m in _SOFT_DE_WORD.finditer(source))
+        extra -= Counter(str(v) for v in _lone_words(source, _SOFT_DE))
     return sorted(missing.elements()), sorted(extra.elements())
