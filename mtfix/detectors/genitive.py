@@ -45,4 +45,9 @@ def genitive_without_apostrophe(doc: Document, ctx: Context) -> Iterator:
         if (between == " " and nxt.text.islower() and len(nxt.text) > 2 and lx.is_common_lowercase(nxt.text)
                 and not nxt.text.endswith("ed") and nxt.text not in _VERBS):
             name = tok.text[:-1]
-            yield rule.finding(tok.start, tok.end, tok.text, [f"{name}'s"])
+            prev = toks[n - 1] if n else None
+            if prev is not None and prev.text in ("the", "The") and doc.text[prev.end : tok.start] == " ":
+                # 'the Lambrechts report': a name's genitive takes no article ('Lambrecht's report')
+                yield rule.finding(prev.start, tok.end, doc.text[prev.start : tok.end], [f"{name}'s"])
+            else:
+                yield rule.finding(tok.start, tok.end, tok.text, [f"{name}'s"])

@@ -91,9 +91,26 @@ def pronoun_register(doc: Document, ctx: Context) -> Iterator:
                             a = base + s + m.start("w")
                             w = m.group("w")
                             case = str.capitalize if w[0].isupper() else str
-                            yield ctx.rule("MT602").finding(a, a + len(w), w, [case("their"), case("its"), case("her")])
+                            order = _possessives(doc.masked[max(0, a - _LOOKBACK) : a])
+                            yield ctx.rule("MT602").finding(a, a + len(w), w, [case(p) for p in order])
     if gender:
         yield from _gender_without_referent(doc, ctx, blocks, gender)
+
+
+_LOOKBACK = 300  # characters: the sentence or two before, where German "ihr" found its owner
+_THIRD = re.compile(r"\b(she|her|hers|herself|it|its|itself|they|them|their|themselves)\b", re.I)
+_POSSESSIVE = {"she": "her", "her": "her", "hers": "her", "herself": "her", "it": "its", "its": "its",
+               "itself": "its", "they": "their", "them": "their", "their": "their", "themselves": "their"}
+
+
+def _possessives(before: str) -> list[str]:
+    """'their', 'its', 'her', the one the nearest third-person pronoun before points to first:
+    German "ihr" is her, its or their, and the text just before usually says whose."""
+    last = None
+    for m in _THIRD.finditer(before):
+        last = m.group(1).lower()
+    first = _POSSESSIVE.get(last, "their")
+    return [first] + [p for p in ("their", "its", "her") if p != first]
 
 
 def _addresses_reader(doc: Document, ctx: Context) -> bool:
