@@ -95,9 +95,20 @@ def furniture_line(doc: Document, ctx: Context) -> Iterator:
             continue
         text = doc.block_text(block)
         inset = 0 < n < len(blocks) - 1 and block.is_heading and not blocks[n + 1].is_heading
-        if score(text, notice, inset) >= THRESHOLD:
+        if score(text, notice, inset) >= THRESHOLD or (n >= OPENING_BLOCKS and _name_alone(text)):
             end = block.end + (1 if doc.text[block.end : block.end + 1] == "\n" else 0)
             yield rule.finding(block.start, end, doc.text[block.start : end], [""])
+
+
+OPENING_BLOCKS = 4  # title, kicker, byline and date: a name alone there is the author's byline
+_NAME_LINE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+)(?: [A-ZÄÖÜ]\.)? [A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$")
+
+
+def _name_alone(text: str) -> bool:
+    """'Dagmar Schmidt' on a line of its own below the opening: an author box or the caption of a
+    linked article (a given name the dictionary knows, then a surname)."""
+    m = _NAME_LINE.match(text.strip())
+    return m is not None and lx.is_name(m.group(1)) and not lx.is_common_lowercase(m.group(1))
 
 
 TEASER = "Teaser of another article left in the copy: a headline, then its text cut off with an ellipsis"
