@@ -108,7 +108,7 @@ def _name_alone(text: str) -> bool:
     """'Dagmar Schmidt' on a line of its own below the opening: an author box or the caption of a
     linked article (a given name the dictionary knows, then a surname)."""
     m = _NAME_LINE.match(text.strip())
-    return m is not None and lx.is_name(m.group(1)) and not lx.is_common_lowercase(m.group(1))
+    return m is not None and lx.is_name(m.group(1))
 
 
 TEASER = "Teaser of another article left in the copy: a headline, then its text cut off with an ellipsis"
