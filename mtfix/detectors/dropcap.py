@@ -1,5 +1,6 @@
 """Drop caps: the decorative first letter of an article, scraped as text in front of or in place of
-the translation's first letter ('WAfter a long night', 'IGermany's largest', 'Dhe bad news', 'BErlin').
+the translation's first letter ('WAfter a long night', 'IGermany's largest', 'Dhe bad news', 'BErlin'),
+or lost with it ('n November').
 
 Decided by shape and the dictionary, never by a list: the token is no word, and it becomes a word
 when its first capital is dropped, its second letter lowered, or (for the article's opening word
@@ -25,6 +26,18 @@ def _word(w: str) -> bool:
 def _no_word(t: str) -> bool:
     low = t.lower()
     return not (lx.english(t) or lx.english(low) or lx.is_name(t) or lx.zipf_en(low) >= 2.5 or lx.zipf_de(low) >= 3.0)
+
+
+LOST = "Drop cap lost: the opening word has lost its first letter"
+
+
+def lost_initial(t: str) -> list[str]:
+    """'n November': the drop cap was lost and a fragment of one or two lowercase letters opens the
+    article; the words it may have been, most frequent first ('In', 'On')."""
+    if not (1 <= len(t) <= 2 and t.isalpha() and t.islower()) or t == "a" or (len(t) == 2 and lx.english(t)):
+        return []
+    found = [(lx.zipf_en((c + t).lower()), c + t) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    return [w for z, w in sorted(found, reverse=True) if z >= _REPLACED_ZIPF][:3]
 
 
 def candidates(t: str, opening: bool) -> list[str]:
@@ -64,9 +77,11 @@ def drop_cap(doc: Document, ctx: Context) -> Iterator:
         dateline = DATELINE.match(doc.masked, at, block.end)
         for pos in (at, dateline.end()) if dateline else (at,):
             tok = next((t for t in toks if t.start >= pos), None)
-            reps = candidates(tok.text, opening) if tok is not None and tok.start == pos else []
-            if reps:
-                yield rule.finding(tok.start, tok.end, tok.text, reps)
+            first = tok is not None and tok.start == pos
+            reps = candidates(tok.text, opening) if first else []
+            lost = [] if reps or not (first and opening) else lost_initial(tok.text)
+            if reps or lost:
+                yield rule.finding(tok.start, tok.end, tok.text, reps or lost, message=LOST if lost else None)
                 break
         if len(toks) >= 8:  # a short line is furniture or a heading; the opening comes after it
             opening = False

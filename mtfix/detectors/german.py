@@ -338,8 +338,10 @@ def _runs(doc, toks, scores, covered, function_words, text, base, rule) -> Itera
         if strongest == WEAK and len(run) == 1 and _recurs_as_name(doc, toks[i]):
             i = j + 1
             continue
-        reps = _suggest(run, starts_sentence(text, toks[i].start - base))
-        if a and doc.text[a - 1].isdigit():  # 24jährigen: glued to a number, English wants 24-year-old
+        glued = a and doc.text[a - 1].isdigit()  # 24jährigen: English wants 24-year-old
+        after_number = a >= 2 and doc.text[a - 1] == "-" and doc.text[a - 2].isdigit()  # 17-Jährige
+        reps = _suggest(run, starts_sentence(text, toks[i].start - base) and not (glued or after_number))
+        if glued:
             reps = ["-" + r for r in reps]
         if strongest == WEAK and len(run) == 1:  # a lone capitalised word may still be a name
             yield rule.finding(a, b, doc.text[a:b], reps, message=rule.message + ". If this is a name, add it to `accept` in mtfix.toml",
