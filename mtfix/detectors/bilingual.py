@@ -222,11 +222,11 @@ def _spelling(word: str) -> str:
 
 def _unsourced_names(source: str, target: str) -> list[str]:
     """Names in the target that nothing in the source accounts for: a name put in place of another
-    ('Merkel' for Scholz). A name accounts for itself when the source
-    has it spelt alike (Kalifornien → California, Südkorea → Korea, Mohammeds → Muhammad), or as a
-    German form on the exonym list (Neapel → Naples, Griechenland → Greek). Common words, days and
-    months, titles and demonyms (Bavarian, French) are no names here; nor are acronyms, which English
-    translates (EZB → ECB, DDR → GDR); a sentence's first word is left out."""
+    ('Merkel' for Scholz). A name accounts for itself when the source has it spelt alike
+    (Kalifornien → California, Südkorea → Korea), or as a German form on the exonym list (Neapel →
+    Naples, Griechenland → Greek). Common words, days and months, titles and demonyms (Bavarian,
+    French) are no names here; nor are acronyms, which English translates (EZB → ECB, DDR → GDR);
+    a sentence's first word is left out."""
     from rapidfuzz import fuzz
 
     words: set[str] | None = None  # the source's words, folded: only for a name not in it as written
@@ -308,8 +308,8 @@ _NEG_EN = re.compile(
     r"|hardly|barely|yet to|out of the question|impossible|unable|absen(?:t|ce)|missing|free of|devoid)\b"
     r"|n[’']t\b|\bnon-", re.I)
 # For a negation the target added, the source must have none in any form: also "ohne", "kaum",
-# "wenig" ("didn't … much"),
-# "nur" ("nothing but"), "erst" ("not until"), a nicht-/un- word, or a verb of refusing or lacking.
+# "wenig" ("didn't … much"), "nur" ("nothing but"), "erst" ("not until"), a nicht-/un- word, or a
+# verb of refusing or lacking.
 _NEG_DE_WIDE = re.compile(
     r"\b(?:ohne|kaum|wenig|weniger|gering\w*|nur|erst|nirgend\w*|nicht\w*|un\w{4,}|\w+los\w*|fehl\w*|verweiger\w*|verbiet\w*|verbot\w*"
     r"|vermied\w*|vermeid\w*|weigert\w*|ablehn\w*|lehnt\w*|abgelehnt\w*)\b", re.I)
@@ -356,6 +356,8 @@ _LONE_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
 def _lone_words(text: str, table: dict[str, int]) -> list[int]:
     """The values of the table's words that stand alone in the text (one scan, then lookups)."""
     return [table[w] for w in map(str.lower, _LONE_WORD.findall(text)) if w in table]
+
+
 _FULL_HOUR = re.compile(r"\b(\d{1,2}):00(?!\d)")
 
 _DE_TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?Uhr\b")

@@ -110,9 +110,6 @@ def capitalised_common_nouns(doc: Document, ctx: Context) -> Iterator:
                 continue
             if _in_name(toks, i, text, base) or _ui_label(toks, i) or _NUMBER_AFTER.match(text, tok.end - base):
                 continue  # a name, a button label, or a label before a number: Article 140, Formula 1
-            # A word the article also writes in lowercase is no name here; nor is a common word heading
-            # "X of Moscow" that is no name head ("Backbone of Moscow"), nor one after a lowercase
-            # modifier ("severe Thunderstorms").
             # After a lowercase modifier ("severe Thunderstorms"); between two lowercase words ("show
             # Current satellite images"); before a lowercase noun when the article also writes the word
             # in lowercase ("the Drone factory … every drone"); heading "X of Moscow" after a capitalised

@@ -26,8 +26,8 @@ _CAMEL = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ][a-zäöüß]{2}")  # NewsFire 
 _WORDS = re.compile(r"[^\W\d_]+")
 # Paywalls and page scripts: words prose about anything else hardly uses together with interface words
 _PAYWALL = re.compile(
-    r"(?i)\b(?:subscri(?:ber|bers|ption|be)|paywall|javascript|cookies|abonnent\w*|abo)\b"
-    r"|\b[A-Z][A-Za-z]*[a-z]?[Pp]lus\b(?<!\bplus)"  # a site's paid tier: 'SZPlus', 'MZplus'
+    r"\b(?i:subscri(?:ber|bers|ption|be)|paywall|javascript|cookies|abonnent\w*|abo)\b"
+    r"|\b[A-Z][A-Za-z]*[Pp]lus\b"  # a site's paid tier: 'SZPlus', 'MZplus' (not 'surplus', 'Plus')
 )
 _MARKERS = re.compile(r"^[ \t]*(?:\*{3,}|\+{3,}|#{3,}).*(?:\*{3,}|\+{3,}|#{3,})[ \t]*$")  # '*** MZplus content ***'
 _TAG_LABEL = re.compile(r"(?i)^[ \t]*(?:tags|topics|keywords|schlagw(?:ö|oe)rter|themen|related topics)[ \t]*:")

@@ -16,11 +16,9 @@ from mtfix.detectors import Context, detector
 from mtfix.document import Document
 
 
-# A family's plural is followed by its verb: 'the Kowalczyks arrived', 'the Smiths have'
+# A family's plural is followed by its verb ('the Kowalczyks arrived') and counted ('the two Koreas')
 _VERBS = frozenset("are were have had will would can could may might must shall should said say says do did "
                    "live lived came come went go".split())
-
-
 _PLURAL_BEFORE = frozenset("two three four five both many several all these those few".split())
 
 
