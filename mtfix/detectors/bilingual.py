@@ -188,7 +188,7 @@ def _name_kept(name: str, target: str) -> bool:
     accents, or in its English form (München → Munich)."""
     forms = {name, name.translate(_TRANSLIT), unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()}
     if name.endswith("s") and len(name) > 4:
-        forms |= {name[:-1], name[:-1].translate(_TRANSLIT)}
+        forms |= {name[:-1], name[:-1].translate(_TRANSLIT)} | set(_exonyms().get(name[:-1], ()))  # Südafrikas
     forms |= set(_exonyms().get(name, ()))
     if any(f and f in target for f in forms):
         return True
