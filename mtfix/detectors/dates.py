@@ -60,7 +60,7 @@ def german_dates(doc: Document, ctx: Context) -> Iterator:
         for m in _CLOCK.finditer(text):
             h, minutes = int(m.group("h")), m.group("m")
             oclock = "o" in m.group()[len(m.group("h")) :].lower()
-            if oclock and h <= 12 and minutes is None:
+            if oclock and 1 <= h <= 12 and minutes is None:
                 continue  # '5 o'clock' is English
             yield rule.finding(m.start(), m.end(), doc.text[m.start() : m.end()], [twelve_hour(h, minutes)])
     if ctx.on("MT333"):
