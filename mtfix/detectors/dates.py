@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from mtfix.detectors import Context, detector
 from mtfix.document import Document
 
-MONTHS = ("January February March April May June July August September October November December").split()
+MONTHS = "January February March April May June July August September October November December".split()
 
 # day.month.year; or day.month. without a year after a word that introduces a date
 _DATE = re.compile(
@@ -22,7 +22,7 @@ _DATE = re.compile(
 )
 _DATE_CUE = re.compile(r"(?i)\b(?:on|from|until|till|since|by|to|before|after|and|between|of|the|am|vom|bis)[ \u00a0]+$")
 _DATE_ONLY_CUE = re.compile(r"(?i)\b(?:on|until|till|since|am|vom|bis)[ \u00a0]+$")  # cues no number takes
-_NOT_DATE = re.compile(r"(?i)(?:version|v|release|update|chapter|section|paragraph|art|§)[ \u00a0]*$")
+_NOT_DATE = re.compile(r"(?i)(?:\b(?:version|v|release|update|chapter|section|paragraph|art)|§)[ \u00a0]*$")
 
 # 'clock' for Uhr at any hour; "o'clock" only where English cannot mean it: after 12, or with minutes
 _CLOCK = re.compile(
