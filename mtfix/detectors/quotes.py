@@ -74,6 +74,6 @@ def _straight(text: str, i: int, n: int, last: bool) -> tuple[int, int, str] | N
     if not opens and last and before == " " and after.isupper() and i >= 2 and text[i - 2] in ",.!?":
         # 'went, "Hirscher said': the closing mark of the quotation before, put after the space
         return i - 1, i + 1, '" '
-    if opens and before in ",!?" and after == " " and text[i + 2 : i + 3].isupper():
+    if opens and before and before in ",!?" and after == " " and text[i + 2 : i + 3].isupper():
         return i, i + 2, ' "'  # 'said," Above all' (after a colon: MT319)
     return None
