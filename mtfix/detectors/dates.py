@@ -24,15 +24,16 @@ _DATE_CUE = re.compile(r"(?i)\b(?:on|from|until|till|since|by|to|before|after|an
 _DATE_ONLY_CUE = re.compile(r"(?i)\b(?:on|until|till|since|am|vom|bis)[ \u00a0]+$")  # cues no number takes
 _NOT_DATE = re.compile(r"(?i)(?:\b(?:version|v|release|update|chapter|section|paragraph|art)|§)[ \u00a0]*$")
 
-# 'clock' for Uhr at any hour; "o'clock" only where English cannot mean it: after 12, or with minutes
+# 'clock' for Uhr (or Uhr itself) at any hour; "o'clock" only where English cannot mean it: after 12,
+# or with minutes
 _CLOCK = re.compile(
-    r"\b(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?[ \u00a0](?:clock|o['’]clock)\b"
+    r"\b(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?[ \u00a0](?:clock|o['’]clock|Uhr)\b"
 )
 # 'the 3. place', 'for the 5. time': an ordinal's full stop before a lowercase noun, inside a sentence
 _ORDINAL = re.compile(r"(?<=[a-z,] )(?P<n>[1-9]\d?)\.[ \u00a0](?=[a-z]{3,}\b)")
 
 
-_ANY = re.compile(r"\d\.|clock")  # what every date, clock time and ordinal above contains
+_ANY = re.compile(r"\d\.|clock|Uhr")  # what every date, clock time and ordinal above contains
 
 
 @detector("MT310", "MT311", "MT333")
@@ -55,7 +56,7 @@ def german_dates(doc: Document, ctx: Context) -> Iterator:
             d, month = int(m.group("d")), MONTHS[int(m.group("m")) - 1]
             dated = [f"{d} {month} {year}", f"{month} {d}, {year}"] if year else [f"{d} {month}", f"{month} {d}"]
             yield rule.finding(m.start(), end, doc.text[m.start() : end], dated)
-    if ctx.on("MT311") and "clock" in doc.lowered:
+    if ctx.on("MT311") and ("clock" in doc.lowered or "Uhr" in text):
         rule = ctx.rule("MT311")
         for m in _CLOCK.finditer(text):
             h, minutes = int(m.group("h")), m.group("m")

@@ -166,9 +166,15 @@ def _inflected(low: str) -> bool:
     )
 
 
+_AFTER_NUMBER = re.compile(r"\d[ \u00a0]$")
+
+
 def _modifier(prev: str) -> bool:
+    """A word that makes the next one a common noun: a determiner, a genitive, an adjective, or a
+    number ('17 Uhr', '3 Stunden': a German unit or counted noun left after its number)."""
     p = prev.lower()
-    return p in _DETERMINERS or p.endswith(("'s", "’s")) or (p.islower() and bool(_ADJ_SUFFIX.search(p)))
+    return (p in _DETERMINERS or p.endswith(("'s", "’s")) or p.isdigit()
+            or (p.islower() and bool(_ADJ_SUFFIX.search(p))))
 
 
 _INNER_CAPITAL = re.compile(r"[^\W\d_][A-ZÀ-ÖØ-Þ]")  # an upper-case letter right after a letter
@@ -279,6 +285,8 @@ def leftover_german(doc: Document, ctx: Context) -> Iterator:
             if t[0].isupper():
                 at_start = starts_sentence(text, tok.start - base)
                 prev = toks[i - 1].text if i and _adjacent(toks[i - 1], tok, text, base) else ""
+                if _AFTER_NUMBER.search(text, max(0, tok.start - base - 3), tok.start - base):
+                    prev = "0"  # '17 Uhr': the number before is the modifier
                 s = german_score(tok, at_start, prev)
                 if s == WEAK and _name_like(toks, i, text, base, names):
                     s = 0
