@@ -29,6 +29,7 @@ _NOT_DATE = re.compile(r"(?i)(?:\b(?:version|v|release|update|chapter|section|pa
 _CLOCK = re.compile(
     r"\b(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?[ \u00a0](?:clock|o['’]clock|Uhr)\b"
 )
+_EN_BEFORE_TIME = re.compile(r"(?i)\b(?:at|from|until|till|to|by|around|about|before|after|since|between|and)[ \u00a0]+$")
 # 'the 3. place', 'for the 5. time': an ordinal's full stop before a lowercase noun, inside a sentence
 _ORDINAL = re.compile(r"(?<=[a-z,] )(?P<n>[1-9]\d?)\.[ \u00a0](?=[a-z]{3,}\b)")
 
@@ -59,6 +60,8 @@ def german_dates(doc: Document, ctx: Context) -> Iterator:
     if ctx.on("MT311") and ("clock" in doc.lowered or "Uhr" in text):
         rule = ctx.rule("MT311")
         for m in _CLOCK.finditer(text):
+            if m.group().endswith("Uhr") and not _EN_BEFORE_TIME.search(text, max(0, m.start() - 12), m.start()):
+                continue  # '„Schon 15 Uhr?!“' is German quoted; '… at 17 Uhr' is English with Uhr left in
             h, minutes = int(m.group("h")), m.group("m")
             oclock = "o" in m.group()[len(m.group("h")) :].lower()
             if oclock and 1 <= h <= 12 and minutes is None:
