@@ -23,9 +23,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import DATA, jsonl  # noqa: E402
 from mtfix.engine import Checker, parse  # noqa: E402
+from mtfix.rules import load_all  # noqa: E402
 from mtfix.source import Source  # noqa: E402
 
-SOURCE_AWARE = [f"MT{n}" for n in range(751, 766)]
+SOURCE_AWARE = sorted(code for code, rule in load_all().items() if rule.pairs)  # MT751-MT765
 TARGETS = [  # perturbation, target recall (None: report only)
     ("critical_id10_numbers_replaced", 0.95), ("critical_id9_ne_replaced", 0.80), ("critical_id25_ne_removed", 0.70),
     ("critical_id4_codemix", 0.95), ("base_id33_empty", 1.00), ("critical_id8_negation", 0.60),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from mtfix.bilingual import Segment, placeholders
+from mtfix.bilingual import Segment
 from mtfix.document import Document
 
 RATIO = 0.97  # median English/German length of WMT references
@@ -46,8 +46,10 @@ def align(src: list[str], tgt: list[str]) -> list[tuple[int | None, int | None]]
             here = best[i][j]
             if here == inf:
                 continue
-            if i < n and j < m and here + _cost(src[i], tgt[j]) < best[i + 1][j + 1]:
-                best[i + 1][j + 1], back[i + 1][j + 1] = here + _cost(src[i], tgt[j]), 1
+            if i < n and j < m:
+                paired = here + _cost(src[i], tgt[j])
+                if paired < best[i + 1][j + 1]:
+                    best[i + 1][j + 1], back[i + 1][j + 1] = paired, 1
             if i < n and here + SKIP < best[i + 1][j]:
                 best[i + 1][j], back[i + 1][j] = here + SKIP, 2
             if j < m and here + SKIP < best[i][j + 1]:
@@ -81,10 +83,9 @@ def attach(doc: Document, source: Document) -> list[tuple[int | None, int | None
         src = stext[i] if i is not None else ""
         if j is not None:
             b = tb[j]
-            segments.append(Segment(f"¶{j + 1}", src, ttext[j], b.start, b.end, tuple(placeholders(src)),
-                                    tuple(placeholders(ttext[j]))))
+            segments.append(Segment.of_text(f"¶{j + 1}", src, ttext[j], b.start, b.end))
             pos = b.end
         else:
-            segments.append(Segment(f"source ¶{i + 1}", src, "", pos, pos, tuple(placeholders(src)), ()))
+            segments.append(Segment.of_text(f"source ¶{i + 1}", src, "", pos, pos))
     doc.segments = segments
     return pairs

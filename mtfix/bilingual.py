@@ -30,6 +30,11 @@ class Segment:
     target_codes: tuple[str, ...] = ()
     state: str | None = None  # XLIFF state, or "fuzzy" for a PO entry
 
+    @classmethod
+    def of_text(cls, id: str, source: str, target: str, start: int, end: int, state: str | None = None) -> Segment:
+        """A pair of plain texts (PO, TSV, paired files), whose codes are their placeholders."""
+        return cls(id, source, target, start, end, tuple(placeholders(source)), tuple(placeholders(target)), state)
+
 
 def document(path: str, text: str, fmt: str, segments: list[Segment], holes: list[tuple[int, int]]) -> Document:
     """The file as a Document of its targets; `holes` are the non-prose parts inside targets."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from mtfix.bilingual import Segment, document, placeholders
+from mtfix.bilingual import Segment, document
 from mtfix.document import Document
 from mtfix.errors import InputError
 
@@ -100,6 +100,5 @@ def parse(path: str, text: str, fmt: str = "tsv", columns: tuple[str, str] | Non
         else:
             s = e = cells[-1][1]
             target = ""
-        segments.append(Segment(f"line {n}", source, target, s, max(s, e), tuple(placeholders(source)),
-                                tuple(placeholders(target))))
+        segments.append(Segment.of_text(f"line {n}", source, target, s, max(s, e)))
     return document(path, text, fmt, segments, holes)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mtfix.bilingual import Segment, document, placeholders
+from mtfix.bilingual import Segment, document
 from mtfix.document import Document
 from mtfix.errors import InputError
 
@@ -88,6 +88,5 @@ def parse(path: str, text: str) -> Document:
             sid = f"line {e.line}" + (f" [{form}]" if form is not None else "")
             if not target:
                 end = start
-            segments.append(Segment(sid, source, target, start, end, tuple(placeholders(source)),
-                                    tuple(placeholders(target)), "fuzzy" if e.fuzzy else None))
+            segments.append(Segment.of_text(sid, source, target, start, end, "fuzzy" if e.fuzzy else None))
     return document(path, text, "po", segments, holes)

@@ -138,8 +138,7 @@ def _duplicates(doc: Document, ctx: Context) -> Iterator:
                 # a kicker over its headline ('Storm over Bavaria' / 'Thousands without power'), printed
                 # again later on one line: 'Storm over Bavaria: Thousands without power'
                 line = _norm(doc.text[nxt.start : nxt.end])
-                for joined in (f"{key}: {line}", f"{key} {line}"):
-                    seen.keys.setdefault(joined, i)  # exact only: the line alone is near its own join
+                seen.add_exact((f"{key}: {line}", f"{key} {line}"), i)
 
 
 NEAR_WINDOW = 32  # near (not exact) repeats are looked for among this many latest headings and the opening ones
@@ -165,6 +164,11 @@ class _Seen:
         for c in (key, key.partition(": ")[0] + ":"):
             if len(c.split()) >= 5:
                 self.starts.setdefault(" ".join(c.split(" ", 2)[:2]), []).append(c)
+
+    def add_exact(self, keys: tuple[str, ...], i: int) -> None:
+        """Forms matched only exactly: a kicker joined to its headline is near the headline alone."""
+        for k in keys:
+            self.keys.setdefault(k, i)
 
     def repeat_of(self, key: str, extra: tuple[str, int] | None, long_enough: bool) -> tuple[bool, int] | None:
         """(exact, block index of the first) for an exact or near repeat, None for none."""
