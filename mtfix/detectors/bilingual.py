@@ -14,7 +14,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
@@ -37,6 +37,8 @@ def _german(source: str) -> bool:
 
 def _german_share(text: str) -> float:
     """The share of a text's words that are German and not English: a target still in German."""
+    if len(_lower_words(text) & _ENGLISH_FUNCTION) >= 2:
+        return 0.0  # most targets: decided by a set intersection
     words = [w for w in WORD.findall(text) if len(w) > 1]
     if len(words) < 4 or sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION) >= 2:
         return 0.0  # "the", "of", "and" twice: English, whatever else it holds
@@ -114,11 +116,11 @@ def source_aware(doc: Document, ctx: Context) -> Iterator:
                 parts = ([f"{', '.join(missing)} of the source missing"] if missing else []) + (
                     [f"{', '.join(extra)} not in the source"] if extra else [])
                 yield ctx.rule("MT753").finding(*span, message=f"Numbers differ from the source: {'; '.join(parts)}")
-        neg = _NEG_DE.search(_NOT_ONLY.sub(" ", seg.source) if "nur" in seg.source else seg.source)
+        neg = _german_negation(seg.source)
         if "MT754" in on and neg and not _negated(seg.target):
-            word = neg.group()
-            yield ctx.rule("MT754").finding(*span, message=f'The source says "{word}"; the target has no negation')
-        if "MT763" in on and not neg and not _NEG_DE_WIDE.search(seg.source):
+            yield ctx.rule("MT754").finding(*span, message=f'The source says "{neg}"; the target has no negation')
+        if "MT763" in on and not neg and not _lower_words(seg.target).isdisjoint(_NEG_EN_STRONG_WORDS) \
+                and not _NEG_DE_WIDE.search(seg.source):
             added = _NEG_EN_STRONG.search(seg.target)
             if added:
                 yield ctx.rule("MT763").finding(*span, message=f'The target says "{added.group()}"; the source has no negation')
@@ -166,13 +168,18 @@ def _source_names(source: str) -> list[str]:
     out = []
     for m in _CAPITALISED.finditer(source):
         word = m.group(1)
+        if not _name_word(word):
+            continue
         before = source[max(0, m.start() - 4) : m.start()].rstrip()
         if not before or before[-1] in _OPENERS or m.start() <= 4 and not source[: m.start()].strip():
             continue
-        low = word.lower()
-        if word in _exonyms() or (lx.is_name(word) and lx.zipf_de(low) < 4.5 and not lx.is_common_lowercase(word)):
-            out.append(word)
+        out.append(word)
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_word(word: str) -> bool:
+    return word in _exonyms() or (lx.is_name(word) and lx.zipf_de(word.lower()) < 4.5 and not lx.is_common_lowercase(word))
 
 
 def _given_name_dropped(name: str, source: str, target: str) -> bool:
@@ -210,6 +217,7 @@ _MONTHS_DAYS = frozenset(
 _NORM = (("sch", "sh"), ("ph", "f"), ("c", "k"), ("y", "i"), ("z", "s"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
 
 
+@functools.lru_cache(maxsize=65536)
 def _spelling(word: str) -> str:
     """Folded so that a name and its German spelling meet: Tokio/Tokyo, Kalifornien/California."""
     s = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
@@ -233,12 +241,12 @@ def _unsourced_names(source: str, target: str) -> list[str]:
         name = m.group()
         if name in source:
             continue
-        before = target[: m.start()].rstrip()
-        if not before or before[-1] in _TARGET_OPENERS:
+        j = m.start()
+        while j and target[j - 1].isspace():
+            j -= 1
+        if not j or target[j - 1] in _TARGET_OPENERS:
             continue
-        low = name.lower()
-        if low in _MONTHS_DAYS or low in _TITLES or name.endswith(_DEMONYM) or lx.is_common_lowercase(
-                name.split("-")[0]) or lx.english(low):
+        if not _may_be_added_name(name):
             continue
         if words is None:
             words = {_spelling(w) for w in WORD.findall(source) if len(w) >= 3}
@@ -256,6 +264,13 @@ def _unsourced_names(source: str, target: str) -> list[str]:
 
 
 _TITLES = frozenset("mr mrs ms dr".split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _may_be_added_name(name: str) -> bool:
+    low = name.lower()
+    return not (low in _MONTHS_DAYS or low in _TITLES or name.endswith(_DEMONYM)
+                or lx.is_common_lowercase(name.split("-")[0]) or lx.english(low))
 
 
 @functools.cache
@@ -315,6 +330,27 @@ _NEG_DE_WIDE = re.compile(
 _NEG_EN_STRONG = re.compile(r"\b(?:(?<!\bor )not(?! only\b| just\b| least\b)|never|nobody|nothing|neither|nor|cannot)\b"
                             r"|n[’']t\b(?! only\b| just\b)", re.I)
 _NOT_ONLY = re.compile(r"\bnicht nur\b", re.I)  # "not only … but also" is often "as well as"
+_NEG_DE_WORDS = frozenset("nicht nichts nie niemals weder nirgends nirgendwo kein keinerlei keinesfalls keineswegs keinster"
+                          " niemand niemandem niemanden".split()) | {"kein" + e for e in ("e", "em", "en", "er", "es")}
+_NEG_EN_STRONG_WORDS = frozenset("not never nobody nothing neither nor cannot t".split())  # 't' of "n't"
+
+
+@functools.lru_cache(maxsize=4096)  # several checks ask about each text
+def _lower_words(text: str) -> frozenset[str]:
+    """A text's words in lowercase, as \\b delimits them: most segments hold no negation and no
+    number word, and a set lookup says so without running a regex over every segment."""
+    return frozenset(_W.findall(text.lower()))
+
+
+_W = re.compile(r"\w+")
+
+
+def _german_negation(source: str) -> str | None:
+    """The source's first negator, except a "nicht nur" (not only), which negates nothing."""
+    if _lower_words(source).isdisjoint(_NEG_DE_WORDS):
+        return None
+    neg = _NEG_DE.search(_NOT_ONLY.sub(" ", source) if "nur" in source else source)
+    return neg.group() if neg else None
 _UN = re.compile(r"\b(?:un|in|im|ir|il|dis)([a-z]{4,})|\b([a-z]{3,})less\b", re.I)
 
 
@@ -347,13 +383,17 @@ _SOFT_EN = {w: i for i, w in enumerate("first second third fourth fifth sixth se
             } | {"both": 2, "one": 1, "a": 1, "an": 1}
 _SOFT_DE |= {w: 1 for w in ("ein", "eine", "einen", "einem", "einer", "eines")}
 _DE_WORD_VALUES = _WORDS_DE | _MONTHS_DE
-# Words standing alone, not inside a word or a hyphenated compound ("Märzhälfte" is no month)
-_LONE_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
 
 
 def _lone_words(text: str, table: dict[str, int]) -> list[int]:
-    """The values of the table's words that stand alone in the text (one scan, then lookups)."""
-    return [table[w] for w in map(str.lower, _LONE_WORD.findall(text)) if w in table]
+    """The values of the table's words that stand alone in the text (not part of a hyphenated
+    compound, not next to a digit). Most texts have none of them at all: a set says so."""
+    if _lower_words(text).isdisjoint(table):
+        return []
+    return [table[w] for w in _LONE_WORD.findall(text.lower()) if w in table]
+
+
+_LONE_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
 
 
 _DIGIT = re.compile(r"\d")
@@ -380,8 +420,13 @@ def _value(s: str) -> str:
     return str(int(v)) if v == int(v) else repr(v)
 
 
+_DECIMAL_POINT = re.compile(r"\d+\.\d{1,2}")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def _de_number(s: str) -> str:
-    if re.fullmatch(r"\d+\.\d{1,2}", s):
+    if _DECIMAL_POINT.fullmatch(s):
         return s  # a decimal point
     return s.replace(".", "").replace(" ", "").replace(",", ".")
 
@@ -389,11 +434,19 @@ def _de_number(s: str) -> str:
 def _en_number(s: str) -> str:
     """English, or German left in the English (a decimal comma, a thousands dot: MT307 and MT308
     report those), read as meant."""
-    if re.fullmatch(r"\d+,\d{1,2}", s):
+    if _DECIMAL_COMMA.fullmatch(s):
         return s.replace(",", ".")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+    if _THOUSANDS_DOT.fullmatch(s):
         return s.replace(".", "")
     return s.replace(",", "").replace(" ", "")
+
+
+def _take(pattern: re.Pattern, text: str, into: list[str], read: Callable[[re.Match], list[str]]) -> str:
+    """Read the numbers of each match into a list and blank the match out, in one scan."""
+    def one(m: re.Match) -> str:
+        into.extend(map(_value, read(m)))
+        return " "
+    return pattern.sub(one, text)
 
 
 def _numbers(source: str, target: str) -> tuple[list[str], list[str]]:
@@ -403,38 +456,29 @@ def _numbers(source: str, target: str) -> tuple[list[str], list[str]]:
     src: list[str] = []
     rest = source if _DIGIT.search(source) else ""  # every form below but the words needs a digit
     if "Uhr" in rest:
-        for m in _DE_TIME.finditer(source):
-            src.append(_value(m.group(1)))
-            if m.group(2) and m.group(2) != "00":
-                src.append(_value(m.group(2)))
-        rest = _DE_TIME.sub(" ", rest)
+        rest = _take(_DE_TIME, rest, src, lambda m: [m.group(1)] + ([m.group(2)] if m.group(2) and m.group(2) != "00" else []))
     if "undert" in rest:  # 'den 50ern des 19. Jahrhunderts' is the 1850s
-        for m in _DE_DECADE_OF_CENTURY.finditer(rest):
-            src.append(str((int(m.group(2)) - 1) * 100 + int(m.group(1))))
-        rest = _DE_DECADE_OF_CENTURY.sub(" ", rest)
+        rest = _take(_DE_DECADE_OF_CENTURY, rest, src, lambda m: [str((int(m.group(2)) - 1) * 100 + int(m.group(1)))])
     if "." in rest:
-        for m in _DE_DATE.finditer(rest):
-            src.extend(_value(g) for g in m.groups() if g)
-        rest = _DE_DATE.sub(" ", rest)
-    src.extend(_value(_de_number(m.group(1))) for m in _DE_NUM.finditer(rest))
+        rest = _take(_DE_DATE, rest, src, lambda m: [g for g in m.groups() if g])
+    if rest:
+        src.extend(_value(_de_number(m.group(1))) for m in _DE_NUM.finditer(rest))
     src.extend(str(v) for v in _lone_words(source, _DE_WORD_VALUES))
 
     tgt: list[str] = []
     rest = target if _DIGIT.search(target) else ""
     if "m" in rest or "M" in rest:
-        for m in _EN_TIME.finditer(target):
-            hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
-            tgt.append(str(hour))
-            if m.group(2) and m.group(2) != "00":
-                tgt.append(_value(m.group(2)))
-        rest = _EN_TIME.sub(" ", rest)
+        rest = _take(_EN_TIME, rest, tgt, lambda m: [str(int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0))]
+                     + ([m.group(2)] if m.group(2) and m.group(2) != "00" else []))
     if ":00" in rest:
         rest = _FULL_HOUR.sub(r"\1", rest)  # 17:00 is 17 Uhr
-    tgt.extend(_value(_en_number(m.group(1))) for m in _EN_NUM.finditer(rest))
+    if rest:
+        tgt.extend(_value(_en_number(m.group(1))) for m in _EN_NUM.finditer(rest))
     # A month counts when written as a month: capitalised, and "May" not where the verb would open a
     # sentence (after a lowercase word, a digit or a comma it is the month).
-    tgt.extend(str(_MONTHS[m.group(1).lower()]) for m in _EN_MONTH.finditer(target)
-               if m.group(1) != "May" or re.search(r"(?:[a-z,]|\d)\s*$", target[: m.start()]) or re.match(r"\s*\d", target[m.end():]))
+    if not _lower_words(target).isdisjoint(_MONTHS):
+        tgt.extend(str(_MONTHS[m.group(1).lower()]) for m in _EN_MONTH.finditer(target)
+                   if m.group(1) != "May" or re.search(r"(?:[a-z,]|\d)\s*$", target[: m.start()]) or re.match(r"\s*\d", target[m.end():]))
 
     # Small numbers as words on either side are numbers too ("drei Wochen" → "four weeks").
     tgt.extend(str(v) for v in _lone_words(target, _WORDS_EN))
