@@ -9,6 +9,7 @@ import gzip
 import importlib.util
 import marshal
 import os
+import re
 import sys
 from collections.abc import Callable, Set
 from functools import cache
@@ -242,6 +243,10 @@ def translate(word: str) -> str | None:
     """An English suggestion for a German word form: exact, or after stripping inflection and umlaut
     plurals. A compound whose whole is unknown gets none: its head alone ('Bayernwerk' → 'plant') or a
     misread head ('Verkehrswende' → 'end') is a wrong suggestion, and none is better than a wrong one."""
+    mods, _, head = word.rpartition("-")
+    if mods and all(_ACRONYM.fullmatch(m) for m in mods.split("-")):
+        en = translate(head)  # VW-Krise → VW crisis, CDU-Politiker → CDU politician: English writes two words
+        return f"{mods.replace('-', ' ')} {en}" if en and not en[:1].isupper() else None
     g = glossary()
     for cand, plural in _lemmas(word.lower()):
         if cand in g:
@@ -253,6 +258,7 @@ def translate(word: str) -> str | None:
     return None
 
 
+_ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,4}")
 _PLURAL_ENDINGS = ("e", "en", "n", "er")  # a noun's plural; -s/-es on a noun is mostly the genitive
 
 

@@ -52,6 +52,7 @@ class Rule:
     pattern: str | None = None
     ignorecase: bool = False
     replacement: list[str] = field(default_factory=list)
+    replacement_by_text: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded span → suggestions
     scope: tuple[str, ...] = SCOPES
     not_before: str | None = None
     not_after: str | None = None
@@ -105,6 +106,11 @@ class Rule:
             replacements=tuple(replacements),
             fix=self.fix if fix is True else (fix or None),
         )
+
+
+def fold_span(text: str) -> str:
+    """A matched text as a replacement mapping looks it up: without case or spaces ("z. B." = "z.B.")."""
+    return "".join(text.split()).casefold().replace("–", "-")
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster on every start
@@ -202,8 +208,21 @@ def _rule(path: Path, raw: Any, validate: bool = True) -> Rule:
     if not isinstance(triggers, list) or not all(isinstance(t, str) and t for t in triggers):
         raise fail("triggers must be a list of non-empty strings")
     replacement = raw.get("replacement", [])
+    by_text: dict[str, tuple[str, ...]] = {}
+    if isinstance(replacement, dict):  # one pattern, many words: each matched text has its own English
+        for key, value in replacement.items():
+            if key == "__line__":
+                continue
+            value = [value] if isinstance(value, str) else value
+            if not isinstance(key, str) or not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+                raise fail("a replacement mapping maps a matched text to a string or a list of strings")
+            by_text.setdefault(fold_span(key), tuple(value))  # looked up as written first, then folded
+            by_text[" ".join(key.split())] = tuple(value)
+        replacement = []
     if isinstance(replacement, str):
         replacement = [replacement]
+    if not isinstance(replacement, list) or not all(isinstance(r, str) for r in replacement):
+        raise fail("replacement must be a string, a list of strings or a mapping")
     rule = Rule(
         code=raw["code"],
         name=raw["name"],
@@ -218,6 +237,7 @@ def _rule(path: Path, raw: Any, validate: bool = True) -> Rule:
         pattern=raw.get("pattern"),
         ignorecase=bool(raw.get("ignorecase", False)),
         replacement=list(replacement),
+        replacement_by_text=by_text,
         scope=tuple(scope),
         not_before=raw.get("not_before"),
         not_after=raw.get("not_after"),

@@ -127,6 +127,29 @@ def test_malformed_rule_file_names_file_and_line(tmp_path):
         load_file(p)
 
 
+def test_replacement_mapping_gives_each_matched_text_its_own_english(tmp_path):
+    from mtfix.engine import Checker
+    from mtfix.errors import RuleError
+    from mtfix.rules import load_all, load_file
+    from tests.conftest import check_text
+
+    house = tmp_path / "house"
+    house.mkdir()
+    head = "rules:\n  - code: MT950\n    name: abbr\n    message: m\n    category: c\n    severity: minor\n"
+    (house / "x.yaml").write_text(
+        head + "    pattern: '\\b(?:Mio|z\\. ?B)\\.'\n    fix: unsafe\n    ignorecase: true\n"
+        "    replacement: {'Mio.': million, 'z. B.': [e.g., for example]}\n"
+        "    examples: {bad: ['5 [[Mio.]] euros'], good: ['x']}\n", encoding="utf-8")
+    checker = Checker(load_all([house]), select=["MT950"])
+    found = check_text(checker, "It cost 5 Mio. euros, z.B. in Ulm, and Z. B. here.", "text")
+    # looked up without case or spaces: 'z.B.' and 'Z. B.' both find the entry written 'z. B.'
+    assert [f.replacements for f in found] == [("million",), ("e.g.", "for example"), ("e.g.", "for example")]
+    (house / "x.yaml").write_text(head + "    pattern: a\n    replacement: {a: [1, 2]}\n"
+                                  "    examples: {bad: ['[[a]]'], good: ['x']}\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"x\.yaml:2: rule MT950: a replacement mapping maps"):
+        load_file(house / "x.yaml")
+
+
 def test_fix_in_place_keeps_bom_crlf_and_untouched_bytes(tmp_path):
     p = tmp_path / "a.txt"
     original = "\ufeffFirst line stays.\r\nIt rose by 90 % in a year.\r\nLast line stays.\r\n".encode("utf-8")

@@ -38,6 +38,17 @@ def test_german_noun_plural_gets_an_english_plural():
     assert lx.translate("Gewerkschaftsbunds") == "trade union confederation"
 
 
+def test_acronym_compound_is_translated_as_two_english_words():
+    """'VW-Krise' is 'VW crisis': the acronym stays, the head is translated; a compound of two German
+    words or a name ('IG-Metall' is a union) gets nothing rather than a guess."""
+    from mtfix import lexicon as lx
+
+    assert lx.translate("VW-Krise") == "VW crisis"
+    assert lx.translate("US-Präsident") == "US president"
+    assert lx.translate("Klima-Kleber") is None
+    assert found("MT101", "The talks on the VW-Krise went on.") == [("VW-Krise", ("VW crisis",))]
+
+
 def test_lowercase_evidence_for_a_capital_must_be_near():
     """'the Drone' is a slip when the same article writes 'drone'; 3,000 words later it proves nothing."""
     filler = "The talks went on for many hours without a result. " * 300  # 3,000 words

@@ -1,5 +1,5 @@
-"""German dates, clock times and ordinals (MT310, MT311, MT333): forms whose English has to be
-computed (a month's name, the 12-hour clock, an ordinal suffix), so no pattern rule can write it.
+"""German dates, clock times and ordinals (MT310, MT311, MT333), and 24-hour times given a.m. or
+p.m. (MT320): forms whose English has to be computed (a month's name, the 12-hour clock, an ordinal suffix), so no pattern rule can write it.
 
 German writes the day before the month with full stops ("22.8.2024", "am 3.10."), tells the time
 on the 24-hour clock with "Uhr" ("17.30 Uhr", which MT renders "17.30 clock" or "17.30 o'clock"),
@@ -73,6 +73,25 @@ def german_dates(doc: Document, ctx: Context) -> Iterator:
             n = int(m.group("n"))
             s = m.start()
             yield rule.finding(s, s + len(m.group("n")) + 1, doc.text[s : s + len(m.group("n")) + 1], [ordinal(n)])
+
+
+# An hour that only the 24-hour clock has (13-24, 0), with a.m. or p.m. after it: '22 p.m.'
+_AM_PM_24 = re.compile(r"(?<![\d.:])(?P<h>1[3-9]|2[0-4]|0{1,2})(?:(?P<sep>[.:])(?P<m>[0-5]\d))?[ \u00a0]?[ap]\.?[ \u00a0]?m\.?(?!\w)")
+
+
+_HOUR_DOT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+@detector("MT320")
+def am_pm_on_24_hour(doc: Document, ctx: Context) -> Iterator:
+    """The number is the German 24-hour time and the suffix MT's guess, so the hour decides."""
+    rule = ctx.rule("MT320")
+    text = doc.masked
+    for m in _AM_PM_24.finditer(text):
+        en = twelve_hour(int(m.group("h")), m.group("m"))
+        if m.group("sep") == ":":
+            en = _HOUR_DOT.sub(":", en, 1)  # 23:40 pm → 11:40 p.m., as written
+        yield rule.finding(m.start(), m.end(), doc.text[m.start() : m.end()], [en])
 
 
 def _sentence_ends(text: str, end: int) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from mtfix.detectors import Context
 from mtfix.document import Document
 from mtfix.finding import Finding
-from mtfix.rules import Rule
+from mtfix.rules import Rule, fold_span
 
 _warned: set[str] = set()
 
@@ -42,10 +42,17 @@ def run(rule: Rule, doc: Document) -> Iterator[Finding]:
             na = rule.compiled_not_after
             if na and na.match(text, e, min(block.end, e + 100), timeout=rule.timeout):
                 continue
-            reps = [m.expand(t) for t in rule.replacement]
+            reps = _by_text(rule, doc.text[s:e]) if rule.replacement_by_text else [m.expand(t) for t in rule.replacement]
             yield rule.finding(s, e, doc.text[s:e], reps)
     except TimeoutError:
         _warn(rule, doc)
+
+
+def _by_text(rule: Rule, found: str) -> list[str]:
+    """The mapping's suggestions for the text found: as written ('The left' → 'The Left'), else
+    without case or spaces ('Z. B.' as 'z.B.' → 'e.g.')."""
+    table = rule.replacement_by_text
+    return list(table.get(" ".join(found.split())) or table.get(fold_span(found), ()))
 
 
 def _warn(rule: Rule, doc: Document) -> None:
