@@ -150,7 +150,6 @@ def _translated_names(doc: Document, seg, ctx: Context) -> Iterator:
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?![\w-])")
-_OPENERS = frozenset('.!?:;"„“»«(')  # a word after one of these opens a sentence or a quotation
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -161,25 +160,22 @@ def _exonyms() -> dict[str, tuple[str, ...]]:
 
 def _source_names(source: str) -> list[str]:
     """Capitalised source words that are names, not German nouns: a name the English dictionary
-    knows (and no frequent German word, and no common English word: 'Brand', 'Marine' are nouns
-    first), or a place on the exonym list. A sentence's first word is
-    left out. (Rare capitalised words are as often German compounds as names: 18% of segments
-    were false alarms when they counted.)"""
-    out = []
-    for m in _CAPITALISED.finditer(source):
-        word = m.group(1)
-        if not _name_word(word):
-            continue
-        before = source[max(0, m.start() - 4) : m.start()].rstrip()
-        if not before or before[-1] in _OPENERS or m.start() <= 4 and not source[: m.start()].strip():
-            continue
-        out.append(word)
-    return out
+    knows (and no frequent German word or form of one, and no common English word: 'Brand',
+    'Marine' are nouns first), or a place on the exonym list. German capitalises every noun, so a
+    sentence's first word is judged like any other. (Rare capitalised words are as often German
+    compounds as names: 18% of segments were false alarms when they counted.)"""
+    return [m.group(1) for m in _CAPITALISED.finditer(source) if _name_word(m.group(1))]
 
 
 @functools.lru_cache(maxsize=65536)
 def _name_word(word: str) -> bool:
-    return word in _exonyms() or (lx.is_name(word) and lx.zipf_de(word.lower()) < 4.5 and not lx.is_common_lowercase(word))
+    low = word.lower()
+    if any(low.endswith(e) and len(low) - len(e) >= 4 and lx.zipf_de(low[: -len(e)]) >= 3.5 for e in _NOUN_ENDINGS):
+        return False  # Sterne, Winters, Lichter: a frequent German noun inflected, whatever English names say
+    return word in _exonyms() or (lx.is_name(word) and lx.zipf_de(low) < 4.5 and not lx.is_common_lowercase(word))
+
+
+_NOUN_ENDINGS = ("e", "en", "n", "er", "s", "es")
 
 
 def _given_name_dropped(name: str, source: str, target: str) -> bool:
@@ -231,8 +227,9 @@ def _unsourced_names(source: str, target: str) -> list[str]:
     ('Merkel' for Scholz). A name accounts for itself when the source has it spelt alike
     (Kalifornien → California, Südkorea → Korea), or as a German form on the exonym list (Neapel →
     Naples, Griechenland → Greek). Common words, days and months, titles and demonyms (Bavarian,
-    French) are no names here; nor are acronyms, which English translates (EZB → ECB, DDR → GDR);
-    a sentence's first word is left out."""
+    French) are no names here; nor are acronyms, which English translates (EZB → ECB, DDR → GDR).
+    A sentence's first word counts only when the dictionary knows it as a name or English corpora
+    hardly know it ('Boston', 'Hamáček'): a capital there proves nothing."""
     from rapidfuzz import fuzz
 
     words: set[str] | None = None  # the source's words, folded: only for a name not in it as written
@@ -241,13 +238,13 @@ def _unsourced_names(source: str, target: str) -> list[str]:
         name = m.group()
         if name in source:
             continue
+        if not _may_be_added_name(name):
+            continue
         j = m.start()
         while j and target[j - 1].isspace():
             j -= 1
-        if not j or target[j - 1] in _TARGET_OPENERS:
-            continue
-        if not _may_be_added_name(name):
-            continue
+        if (not j or target[j - 1] in _TARGET_OPENERS) and not (lx.is_name(name) or lx.zipf_en(name.lower()) < 2.5):
+            continue  # a sentence's first word: its capital says nothing ('Gameplay', 'Geez')
         if words is None:
             words = {_spelling(w) for w in WORD.findall(source) if len(w) >= 3}
             folded = _spelling(source)
