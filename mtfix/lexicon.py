@@ -245,7 +245,7 @@ def translate(word: str) -> str | None:
     misread head ('Verkehrswende' → 'end') is a wrong suggestion, and none is better than a wrong one."""
     mods, _, head = word.rpartition("-")
     if mods and all(_ACRONYM.fullmatch(m) for m in mods.split("-")):
-        en = translate(head)  # VW-Krise → VW crisis, CDU-Politiker → CDU politician: English writes two words
+        en = translate(head)  # VW-Krise → VW crisis, US-Präsident → US president: English writes two words
         return f"{mods.replace('-', ' ')} {en}" if en and not en[:1].isupper() else None
     g = glossary()
     for cand, plural in _lemmas(word.lower()):

@@ -210,6 +210,8 @@ def _rule(path: Path, raw: Any, validate: bool = True) -> Rule:
     replacement = raw.get("replacement", [])
     by_text: dict[str, tuple[str, ...]] = {}
     if isinstance(replacement, dict):  # one pattern, many words: each matched text has its own English
+        if kind != "pattern":
+            raise fail("a replacement mapping needs a pattern rule")
         for key, value in replacement.items():
             if key == "__line__":
                 continue

@@ -170,9 +170,9 @@ def _source_names(source: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def _english_name(word: str) -> bool:
     """An English word in a German sentence, and not one German has borrowed: a name kept in English
-    (Black Lives Matter, All Blacks, North Shore, Sentinel Range; not Twitter,
-    which German uses as much). English corpora must know it a zipf point better
-    than German ones, and German ones not well ('See', 'Last', 'Rate' are German nouns too)."""
+    (Black Lives Matter, All Blacks, North Shore, Sentinel Range; not Twitter, which German uses as
+    much). English corpora must know it a zipf point better than German ones, and German ones not
+    well ('See', 'Last', 'Rate' are German nouns too)."""
     low = word.lower()
     if "-" in word or not lx.english(low):
         return False
@@ -363,6 +363,8 @@ def _german_negation(source: str) -> str | None:
         return None
     neg = _NEG_DE.search(_NOT_ONLY.sub(" ", source) if "nur" in source else source)
     return neg.group() if neg else None
+
+
 _UN = re.compile(r"\b(?:un|in|im|ir|il|dis)([a-z]{4,})|\b([a-z]{3,})less\b", re.I)
 
 

@@ -1,5 +1,6 @@
 """German dates, clock times and ordinals (MT310, MT311, MT333), and 24-hour times given a.m. or
-p.m. (MT320): forms whose English has to be computed (a month's name, the 12-hour clock, an ordinal suffix), so no pattern rule can write it.
+p.m. (MT320): forms whose English has to be computed (a month's name, the 12-hour clock, an
+ordinal suffix), so no pattern rule can write it.
 
 German writes the day before the month with full stops ("22.8.2024", "am 3.10."), tells the time
 on the 24-hour clock with "Uhr" ("17.30 Uhr", which MT renders "17.30 clock" or "17.30 o'clock"),
@@ -77,8 +78,6 @@ def german_dates(doc: Document, ctx: Context) -> Iterator:
 
 # An hour that only the 24-hour clock has (13-24, 0), with a.m. or p.m. after it: '22 p.m.'
 _AM_PM_24 = re.compile(r"(?<![\d.:])(?P<h>1[3-9]|2[0-4]|0{1,2})(?:(?P<sep>[.:])(?P<m>[0-5]\d))?[ \u00a0]?[ap]\.?[ \u00a0]?m\.?(?!\w)")
-
-
 _HOUR_DOT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
