@@ -32,6 +32,10 @@ _PAYWALL = re.compile(
 _MARKERS = re.compile(r"^[ \t]*(?:\*{3,}|\+{3,}|#{3,}).*(?:\*{3,}|\+{3,}|#{3,})[ \t]*$")  # '*** MZplus content ***'
 _TAG_LABEL = re.compile(r"(?i)^[ \t]*(?:tags|topics|keywords|schlagw(?:ö|oe)rter|themen|related topics)[ \t]*:")
 _FUNCTION = frozenset("the a an of to in on at for with and or but is are was were be by from as that this".split())
+# A duration closing a short line, as players and reading-time notices print it: 'Listen (3 min)',
+# 'Audio version: 4 minutes', 'Lesedauer: 5 Min.'
+_COUNTER = re.compile(r"(?i)(?:^|[\s(:])\d{1,3}[ \u00a0]?(?:min(?:ute)?s?|sec(?:ond)?s?|minuten|sek)\b\.?\)?[ \t]*$")
+_DURATION_LABEL = re.compile(r"(?i)^[ \t]*(?:reading time|read time|listening time|lesezeit|lesedauer|h(?:ö|oe)rdauer)[ \t]*:")
 
 
 MAX_CHARS = 160  # longer than this, only a notice can make a line furniture
@@ -42,9 +46,10 @@ def _interface() -> frozenset[str]:
     return lx.word_list("interface-words.txt")
 
 
-def score(line: str, notice: bool = True, inset: bool = False) -> int:
+def score(line: str, notice: bool = True, inset: bool = False, last: bool = False) -> int:
     """Points of furniture for one line of text (``notice``: the document mentions translating;
-    ``inset``: the line stands alone inside the body, where a page puts its players and buttons)."""
+    ``inset``: the line stands alone inside the body, where a page puts its players and buttons;
+    ``last``: the line ends the document, where tags go)."""
     points = 3 if notice and _NOTICE.search(line) else 0
     if len(line) > MAX_CHARS:
         return points
@@ -70,10 +75,14 @@ def score(line: str, notice: bool = True, inset: bool = False) -> int:
         points += 3
     if len(words) <= 12 and line.rstrip().endswith(("…", "...")):
         points += 1
+    if len(words) <= 8 and _COUNTER.search(line):
+        points += 3 if _DURATION_LABEL.match(line) else 2 + (ui >= 1)  # 'Listen to this article (3 min)'
     if len(words) >= 2 and line.rstrip()[-1:] not in ".!?:\"”" and not any(w.lower() in _FUNCTION for w in words) and all(
         w[0].isupper() for w in words
     ):
-        points += 1  # a keyword line: capitals only, no function word, no full stop
+        # a keyword line: capitals only, no function word, no full stop; four or more words of it at
+        # the foot of the article are its tags ('Politics Germany Coalition Budget')
+        points += 1 if len(words) < 4 else 2 + last
     return points
 
 
@@ -95,7 +104,7 @@ def furniture_line(doc: Document, ctx: Context) -> Iterator:
             continue
         text = doc.block_text(block)
         inset = 0 < n < len(blocks) - 1 and block.is_heading and not blocks[n + 1].is_heading
-        if score(text, notice, inset) >= THRESHOLD or (n >= OPENING_BLOCKS and _name_alone(text)):
+        if score(text, notice, inset, n == len(blocks) - 1) >= THRESHOLD or (n >= OPENING_BLOCKS and _name_alone(text)):
             end = block.end + (1 if doc.text[block.end : block.end + 1] == "\n" else 0)
             yield rule.finding(block.start, end, doc.text[block.start : end], [""])
 
