@@ -13,6 +13,7 @@ SENTENCE_END = ".!?…"
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "vs", "jr", "sr", "gen", "col", "lt", "sgt", "rev",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "ca",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
     "e.g", "i.e", "etc", "max", "min", "incl", "excl", "est", "cf", "al", "resp", "ref", "tel", "dept", "govt", "inc", "ltd", "co", "corp", "u.s", "u.k", "a.m", "p.m", "fig", "vol", "ed", "gov",
 }
 

@@ -23,3 +23,11 @@ TEXT = (
 )
 def test_sentence_starts_after_markers_not_after_initials(word, opens):
     assert starts_sentence(TEXT, TEXT.index(word)) is opens
+
+
+def test_a_weekday_abbreviation_ends_no_sentence():
+    """'Mon. - Fri. from 9 a.m.': the full stop of a day's abbreviation is not a sentence's end, so
+    the lowercase word after it is no missing capital."""
+    text = "The museum opens Mon. - Fri. from 9 a.m. and Sat. Morning."
+    assert starts_sentence(text, text.index("from")) is False
+    assert starts_sentence(text, text.index("Morning")) is True  # 'sat.' is also a verb: it may end one
