@@ -100,3 +100,13 @@ def test_repeated_heading_is_deleted_safely_only_when_near():
     far = "Shipping damage\n\n" + body + "\n\nShipping damage\n\n" + body
     (g,) = [f for f in check_text(only, far) if f.rule == "MT211"]
     assert g.fix is FixSafety.UNSAFE
+
+
+def test_a_weakly_german_word_written_twice_is_the_articles_name_for_something():
+    """Once, 'Westnetz' may be German left in; twice in one article it is the firm's name."""
+    once = "The provider Westnetz reported outages on Saturday."
+    assert [t for t, _ in found("MT101", once)] == ["Westnetz"]
+    twice = once + "\n\nRepairs will take days, since Westnetz technicians can only restore power temporarily."
+    assert found("MT101", twice) == []
+    # a strongly German word stays a finding however often it is written
+    assert [t for t, _ in found("MT101", "The Belegschaft met. The Belegschaft voted.")] == ["Belegschaft", "Belegschaft"]
