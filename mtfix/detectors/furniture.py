@@ -82,7 +82,7 @@ def score(line: str, notice: bool = True, inset: bool = False, last: bool = Fals
     ):
         # a keyword line: capitals only, no function word, no full stop; four or more words of it at
         # the foot of the article are its tags ('Politics Germany Coalition Budget')
-        points += 1 if len(words) < 4 else 2 + last
+        points += 1 if len(words) < 4 or ":" in line else 2 + last  # 'Source: ARD / Infratest' is a credit
     return points
 
 
