@@ -132,11 +132,14 @@ def source_aware(doc: Document, ctx: Context) -> Iterator:
 
 
 _NAME_PAIR = re.compile(r"\b(?=([A-ZÄÖÜ][a-zäöüß]+)[ \u00a0]([A-ZÄÖÜ][a-zäöüß]+)\b)")  # overlapping: 'Trainer Jens Schwarz'
+_NAME_PAIR_HINT = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+[ \u00a0][A-ZÄÖÜ][a-zäöüß]")  # 5× faster; needed by every pair
 
 
 def _translated_names(doc: Document, seg, ctx: Context) -> Iterator:
     """'Anna Pfannkuchen' → 'Anna Pancake': a given name kept, the surname after it gone from the
     target, and a capitalised common English word in its place."""
+    if not _NAME_PAIR_HINT.search(seg.source):
+        return
     for m in _NAME_PAIR.finditer(seg.source):
         given, surname = m.groups()
         if not lx.is_name(given) or lx.is_common_lowercase(given) or surname in seg.target:
@@ -164,7 +167,7 @@ def _source_names(source: str) -> list[str]:
     'Marine' are nouns first), or a place on the exonym list. German capitalises every noun, so a
     sentence's first word is judged like any other. (Rare capitalised words are as often German
     compounds as names: 18% of segments were false alarms when they counted.)"""
-    return [m.group(1) for m in _CAPITALISED.finditer(source) if _name_word(m.group(1)) or _english_name(m.group(1))]
+    return [w for w in _CAPITALISED.findall(source) if _name_word(w) or _english_name(w)]
 
 
 @functools.lru_cache(maxsize=65536)
