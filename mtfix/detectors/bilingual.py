@@ -21,7 +21,6 @@ from mtfix.detectors import Context, detector
 from mtfix.document import Document
 from mtfix.text import WORD
 
-@functools.lru_cache(maxsize=4096)  # each segment's texts are compared by several checks
 def _norm(s: str) -> str:
     return " ".join(s.split()).casefold()
 
@@ -313,19 +312,20 @@ def _glossary(doc: Document, seg, ctx: Context, span) -> Iterator:
 def _consistency(doc: Document, ctx: Context) -> Iterator:
     """The same source translated two ways (MT758), or two sources given the same target (MT759),
     reported at the later segment."""
-    by_source: dict[str, object] = {}
-    by_target: dict[str, object] = {}
+    by_source: dict[str, tuple] = {}  # normalised text → (first segment with it, its other side normalised)
+    by_target: dict[str, tuple] = {}
     for seg in doc.segments:
         if not seg.target.strip() or not seg.source.strip():
             continue
         src, tgt = _norm(seg.source), _norm(seg.target)
-        span = (seg.start, seg.end, doc.text[seg.start : seg.end])
-        first = by_source.setdefault(src, seg)
-        if "MT758" in ctx.enabled and first is not seg and _norm(first.target) != tgt:
-            yield ctx.rule("MT758").finding(*span, message=f'The same source is translated differently in segment {first.id}: "{first.target[:60]}"')
-        other = by_target.setdefault(tgt, seg)
-        if "MT759" in ctx.enabled and other is not seg and _norm(other.source) != src and len(WORD.findall(tgt)) >= 3:
-            yield ctx.rule("MT759").finding(*span, message=f"Segment {other.id} has the same target for a different source")
+        first, first_tgt = by_source.setdefault(src, (seg, tgt))
+        if "MT758" in ctx.enabled and first is not seg and first_tgt != tgt:
+            yield ctx.rule("MT758").finding(seg.start, seg.end, doc.text[seg.start : seg.end],
+                                            message=f'The same source is translated differently in segment {first.id}: "{first.target[:60]}"')
+        other, other_src = by_target.setdefault(tgt, (seg, src))
+        if "MT759" in ctx.enabled and other is not seg and other_src != src and len(WORD.findall(tgt)) >= 3:
+            yield ctx.rule("MT759").finding(seg.start, seg.end, doc.text[seg.start : seg.end],
+                                            message=f"Segment {other.id} has the same target for a different source")
 
 
 _NEG_DE = re.compile(r"\b(?:nicht|nichts|kein(?:e[mnrs]?|er(?:lei)?|esfalls|eswegs|ster)?|nie|niemals|niemand(?:e[mn])?"
