@@ -8,12 +8,23 @@ only) its first letter replaced so that it becomes one of the most frequent Engl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from mtfix import lexicon as lx
 from mtfix.detectors import Context, detector
 from mtfix.document import PARAGRAPH, Document
-from mtfix.text import DATELINE, SCRAPED_DATE
+from mtfix.text import ABBREVIATIONS, DATELINE, SCRAPED_DATE
+
+# What a scraped page puts before the opening word on its line, besides 'BERLIN (dpa) –': a German
+# date and time ('03.12.2026, 14:30 Uhr'), a place with a dash, an agency in brackets or a full stop
+# ('BERLIN - ', 'Munich (AP) ', 'Munich. ', 'Berlin, 3 December (dpa) - '). Only a token that is no
+# word and becomes one is reported after it, so a wide lead costs no false alarm on ordinary prose.
+_LEAD = re.compile(
+    r"(?:\d{1,2}\.\d{1,2}\.\d{2,4},?(?:[ \t]+\d{1,2}[:.]\d\d(?:[ \t]*(?:Uhr|h|hrs|clock|o'clock))?)?[ \t]+)?"
+    r"(?:[A-ZÄÖÜ][\w./'-]*(?:(?:,?[ \t]+|/)[A-ZÄÖÜ0-9][\w./'-]*){0,4}"
+    r"(?:[ \t]*\([^()\n]{1,30}\)[ \t]*(?:[–—:-][ \t]*)?|[ \t]+[–—-][ \t]+|\.[ \t]+))?"
+)
 
 _OPENING_BLOCKS = 6  # the article body starts within the first few blocks, after any furniture
 _REPLACED_ZIPF = 5.8  # 'The', 'She', 'When': only the most frequent words are a safe bet for a replaced letter
@@ -62,6 +73,15 @@ def candidates(t: str, opening: bool) -> list[str]:
     return [w + (("'" + tail) if tail else "") for w in out]
 
 
+def _lead(text: str, start: int, end: int) -> re.Match | None:
+    m = _LEAD.match(text, start, end)
+    if m and m.group().rstrip().endswith("."):  # 'Munich. ', not 'Mr. ' before a name
+        word = m.group().rstrip().rstrip(".").rsplit(None, 1)[-1]
+        if len(word) < 3 or word.lower() in ABBREVIATIONS:
+            return None
+    return m
+
+
 @detector("MT323")
 def drop_cap(doc: Document, ctx: Context) -> Iterator:
     rule = ctx.rule("MT323")
@@ -74,8 +94,8 @@ def drop_cap(doc: Document, ctx: Context) -> Iterator:
             continue
         date = SCRAPED_DATE.match(doc.masked, block.start, block.end)
         at = date.end() if date else block.start
-        dateline = DATELINE.match(doc.masked, at, block.end)
-        for pos in (at, dateline.end()) if dateline else (at,):
+        dateline = DATELINE.match(doc.masked, at, block.end) or _lead(doc.masked, at, block.end)
+        for pos in (at, dateline.end()) if dateline and dateline.end() > at else (at,):
             tok = next((t for t in toks if t.start >= pos), None)
             first = tok is not None and tok.start == pos
             reps = candidates(tok.text, opening) if first else []
