@@ -41,6 +41,7 @@ _MODIFIERS = frozenset(
 # run: "rain and Thunderstorms", "with Flooding" (German capitalises nouns and nominalised verbs; names
 # are rarely plurals or -ing forms).
 _LINKS_BEFORE_NOUN = frozenset("and or with without into from for against about during".split())
+_DETERMINERS = frozenset("the a an all many some several these those other more most no any every each few".split())
 _MODIFIER_SUFFIX = ("al", "ous", "ive", "ful", "less", "ble", "ary", "ing", "ic", "ly")
 _PREPOSITIONS_ING = frozenset("during including following regarding concerning according excluding considering".split())
 _TITLES = frozenset(
@@ -273,7 +274,13 @@ def _after_modifier(toks: list[Token], i: int, text: str, base: int) -> bool:
     word = toks[i].text
     linked = prev in _LINKS_BEFORE_NOUN and word.endswith(("s", "ing")) and not word.endswith("ss") and (
         i >= 2 and toks[i - 2].text.islower())  # not 'Education and Culture', 'Klose and Flick'
-    modifier = prev in _MODIFIERS or linked or (
+    # a participle is an adjective only after a determiner or a number: 'the affected Residents', '40
+    # interested Parties'; elsewhere it is a verb before a name ('reported Flick', 'named Lightning')
+    before = text[max(0, toks[i - 1].start - base - 12) : toks[i - 1].start - base].rstrip(" \u00a0")
+    participle = prev.endswith("ed") and len(prev) > 4 and (
+        before[-1:].isdigit() or (i >= 2 and toks[i - 2].text.lower() in _DETERMINERS
+                                  and _adjacent(toks[i - 2], toks[i - 1], text, base)))
+    modifier = prev in _MODIFIERS or linked or participle or (
         len(prev) > 4 and prev.endswith(_MODIFIER_SUFFIX) and prev not in _PREPOSITIONS_ING)
     if not prev.islower() or not modifier or lx.is_name(toks[i].text.removesuffix("s")):  # Protestants
         return False
