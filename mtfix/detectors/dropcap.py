@@ -20,9 +20,10 @@ from mtfix.text import ABBREVIATIONS, DATELINE, SCRAPED_DATE
 # date and time ('03.12.2026, 14:30 Uhr'), a place with a dash, an agency in brackets or a full stop
 # ('BERLIN - ', 'Munich (AP) ', 'Munich. ', 'Berlin, 3 December (dpa) - '). Only a token that is no
 # word and becomes one is reported after it, so a wide lead costs no false alarm on ordinary prose.
+# Words hold no slash or space and are bounded, so a hostile line cannot make the match backtrack.
 _LEAD = re.compile(
     r"(?:\d{1,2}\.\d{1,2}\.\d{2,4},?(?:[ \t]+\d{1,2}[:.]\d\d(?:[ \t]*(?:Uhr|h|hrs|clock|o'clock))?)?[ \t]+)?"
-    r"(?:[A-ZÄÖÜ][\w./'-]*(?:(?:,?[ \t]+|/)[A-ZÄÖÜ0-9][\w./'-]*){0,4}"
+    r"(?:[A-ZÄÖÜ][\w.'-]{0,40}(?:(?:,?[ \t]+|/)[A-ZÄÖÜ0-9][\w.'-]{0,40}){0,4}"
     r"(?:[ \t]*\([^()\n]{1,30}\)[ \t]*(?:[–—:-][ \t]*)?|[ \t]+[–—-][ \t]+|\.[ \t]+))?"
 )
 
