@@ -29,6 +29,7 @@ _LEAD = re.compile(
 
 _OPENING_BLOCKS = 6  # the article body starts within the first few blocks, after any furniture
 _REPLACED_ZIPF = 5.8  # 'The', 'She', 'When': only the most frequent words are a safe bet for a replaced letter
+_SPLIT_ZIPF = 3.5  # 'T his', 'W hen', 'M ore': a word split after its initial is a common one
 
 
 def _word(w: str) -> bool:
@@ -83,6 +84,27 @@ def _lead(text: str, start: int, end: int) -> re.Match | None:
     return m
 
 
+def split_candidates(initial: str, rest: str, opening: bool) -> list[str]:
+    """A drop cap set apart from its word by a space: 'T he' and 'A fter' (the word split), 'D The'
+    (a German initial before the whole English word), 'D he' (a German initial before the rest)."""
+    if not (initial.isupper() and initial.isalpha()) or initial == "Q" or not rest.isalpha():  # 'Q What …' in interviews
+        return []
+    joined = initial + rest
+    if rest.islower():
+        # 'A' and 'I' are words: 'A man', 'I am' stay; 'A fter', 'I n' join
+        if initial in "AI" and (lx.english(rest) if len(rest) > 1 else rest in "ai"):
+            return []
+        if _word(joined) and (lx.zipf_en(joined.lower()) >= _SPLIT_ZIPF or lx.is_name(joined)):
+            return [joined]
+        if opening and initial not in "AI" and _no_word(joined):
+            best = max((lx.zipf_en(c + rest), c + rest) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            return [best[1]] if best[0] >= _REPLACED_ZIPF else []
+        return []
+    if initial not in "AI" and rest[1:].islower() and lx.zipf_en(rest.lower()) >= _REPLACED_ZIPF:
+        return [rest]  # 'D The': only the most frequent opening words, never 'J Crew', 'X Factor'
+    return []
+
+
 @detector("MT323")
 def drop_cap(doc: Document, ctx: Context) -> Iterator:
     rule = ctx.rule("MT323")
@@ -100,6 +122,13 @@ def drop_cap(doc: Document, ctx: Context) -> Iterator:
             tok = next((t for t in toks if t.start >= pos), None)
             first = tok is not None and tok.start == pos
             reps = candidates(tok.text, opening) if first else []
+            if first and not reps and len(tok.text) == 1:
+                nxt = next((t for t in toks if t.start > tok.start), None)
+                if nxt is not None and doc.text[tok.end : nxt.start] in (" ", "\u00a0"):
+                    split = split_candidates(tok.text, nxt.text, opening)
+                    if split:
+                        yield rule.finding(tok.start, nxt.end, doc.text[tok.start : nxt.end], split)
+                        break
             lost = [] if reps or not (first and opening) else lost_initial(tok.text)
             if reps or lost:
                 yield rule.finding(tok.start, tok.end, tok.text, reps or lost, message=LOST if lost else None)
