@@ -35,6 +35,27 @@ _FUNCTION = frozenset("the a an of to in on at for with and or but is are was we
 # A duration closing a short line, as players and reading-time notices print it: 'Listen (3 min)',
 # 'Audio version: 4 minutes', 'Lesedauer: 5 Min.'
 _COUNTER = re.compile(r"(?i)(?:^|[\s(:])\d{1,3}[ \u00a0]?(?:min(?:ute)?s?|sec(?:ond)?s?|minuten|sek)\b\.?\)?[ \t]*$")
+# The placeholder a German page shows for an embedded post or video until the reader agrees to load it
+# (data-protection law): 'We need your consent to load the Twitter content.'
+_CONSENT = re.compile(
+    r"(?i)\b(?:consent|einwilligung|zustimmung)\b.{0,80}?\b(?:load|display|show|laden|anzeigen|anzuzeigen)\b"
+    r".{0,60}?\b(?:content|inhalte?|external|third[- ]party|drittanbieter|embed|post|tweet|video)s?\b"
+    r"|\b(?:load|display|show)\b.{0,60}?\bexternal content\b|\brevoke your consent\b"
+)
+_FIRST_PUBLISHED = re.compile(r"(?i)\b(?:first|originally) (?:published|appeared) (?:on|in|at|by)\b|\berschien zuerst\b")
+# A gallery's counter: 'Image 3 of 12', 'Photo series with 12 pictures', 'Bild 3 von 12'
+_GALLERY = re.compile(
+    r"(?i)^[ \t]*(?:image|photo|picture|bild|foto)s?[ \t]+\d{1,3}[ \t]*(?:of|von|/)[ \t]*\d{1,3}[ \t]*$"
+    r"|\b(?:photo ?series|photo gallery|picture gallery|image gallery|fotostrecke|bildergalerie)\b.{0,20}?\b\d{1,3}[ \t]+(?:pictures|images|photos|bilder|bildern|fotos)\b"
+)
+# A news agency's credit as a line of its own, in the shapes MT208 (a line opening with the agency)
+# leaves: 'Source: dpa', '(dpa/lby)', 'cf/dpa'
+_AGENCY = r"(?:dpa|afp|ap|reuters|kna|epd|apa|sda|dts|ots|ddp|sid|afx|dpa-afx)"
+_AGENCY_LINE = re.compile(
+    rf"(?i)^[ \t]*(?:(?:source|sources|quelle|quellen)[ \t]*:[ \t]*{_AGENCY}(?:[ \t]*[,/][ \t]*{_AGENCY})*[ \t]*\.?"
+    rf"|\((?:[a-z]{{1,4}}[ \t]*/[ \t]*)*{_AGENCY}(?:[ \t]*/[ \t]*[a-z]{{1,4}})*\)"
+    rf"|(?:[a-z]{{1,4}}[ \t]*/[ \t]*)+{_AGENCY}(?:[ \t]*/[ \t]*[a-z]{{1,4}})*)[ \t]*$"
+)
 _DURATION_LABEL = re.compile(r"(?i)^[ \t]*(?:reading time|read time|listening time|lesezeit|lesedauer|h(?:ö|oe)rdauer)[ \t]*:")
 
 
@@ -51,8 +72,12 @@ def score(line: str, notice: bool = True, inset: bool = False, last: bool = Fals
     ``inset``: the line stands alone inside the body, where a page puts its players and buttons;
     ``last``: the line ends the document, where tags go)."""
     points = 3 if notice and _NOTICE.search(line) else 0
+    if len(line) <= 2 * MAX_CHARS and (_CONSENT.search(line) or _FIRST_PUBLISHED.search(line)):
+        points += 3  # a consent placeholder or a note of where the article first ran: no copy says that
     if len(line) > MAX_CHARS:
         return points
+    if _GALLERY.search(line) or _AGENCY_LINE.match(line):
+        points += 3
     words = _WORDS.findall(line)
     if not words or len(words) > MAX_WORDS * 2 or (len(words) > MAX_WORDS and "»" not in line and "›" not in line):
         return points  # a breadcrumb may end in a long headline
@@ -65,8 +90,8 @@ def score(line: str, notice: bool = True, inset: bool = False, last: bool = Fals
     ui = sum(w.lower() in _interface() for w in words)
     if len(words) <= 20 and _PAYWALL.search(line):
         points += 3 if ui >= 2 else 1  # 'Already a subscriber? Log in here.'
-    if ui >= 2 and ui * 2 >= len(words):
-        points += 3 if inset and len(words) <= 6 else 2
+    if ui >= 2 and ui * 2 >= len(words):  # three interface words make a widget: 'The video player is loading'
+        points += 3 if (inset and len(words) <= 6) or ui >= 3 else 2
     elif ui and len(words) <= 3 and line.rstrip()[-1:] not in ".!?\"”":
         points += 1
     if line.count("/") >= 2 and _INITIALS.search(line):
