@@ -24,6 +24,7 @@ _NOTICE = re.compile(
 _INITIALS = re.compile(r"(?:^|\s)/?[A-Za-z]{2,4}(?:/[A-Za-z]{2,4}){2,3}[ \t]*$")  # dpa-AFX: /Rea/DP/men
 _CAMEL = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ][a-zäöüß]{2}")  # NewsFire departmentPolice: tags run together
 _WORDS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 # Paywalls and page scripts: words prose about anything else hardly uses together with interface words
 _PAYWALL = re.compile(
     r"\b(?i:subscri(?:ber|bers|ption|be)|paywall|javascript|cookies|abonnent\w*|abo)\b"
@@ -72,11 +73,16 @@ def score(line: str, notice: bool = True, inset: bool = False, last: bool = Fals
     ``inset``: the line stands alone inside the body, where a page puts its players and buttons;
     ``last``: the line ends the document, where tags go)."""
     points = 3 if notice and _NOTICE.search(line) else 0
-    if len(line) <= 2 * MAX_CHARS and (_CONSENT.search(line) or _FIRST_PUBLISHED.search(line)):
-        points += 3  # a consent placeholder or a note of where the article first ran: no copy says that
+    if len(line) <= 2 * MAX_CHARS:
+        low = line.lower()  # substring tests first: most lines hold none of these words
+        if (("consent" in low or "zustimmung" in low or "einwilligung" in low or "external content" in low)
+                and _CONSENT.search(line)) or (("publish" in low or "appeared" in low or "erschien" in low)
+                                               and _FIRST_PUBLISHED.search(line)):
+            points += 3  # a consent placeholder or a note of where the article first ran: no copy says that
     if len(line) > MAX_CHARS:
         return points
-    if _GALLERY.search(line) or _AGENCY_LINE.match(line):
+    if (_DIGIT.search(line) and _GALLERY.search(line)) or (
+            len(line) <= 40 and _AGENCY_LINE.match(line)):
         points += 3
     words = _WORDS.findall(line)
     if not words or len(words) > MAX_WORDS * 2 or (len(words) > MAX_WORDS and "»" not in line and "›" not in line):
