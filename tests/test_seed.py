@@ -54,7 +54,7 @@ def seed_findings(all_rules):
 
     src = source_of(SEED)
     default = Checker(all_rules).check(parse(src))
-    opt_in = Checker(all_rules, select=["MT304"]).check(parse(src))  # spaced hyphen is opt-in
+    opt_in = Checker(all_rules, select=["MT304", "MT603"]).check(parse(src))  # spaced hyphen, lone she: opt-in
     return src.text, default + opt_in
 
 

@@ -47,7 +47,10 @@ _PREPOSITIONS_ING = frozenset("during including following regarding concerning a
 _TITLES = frozenset(
     "minister secretary president chancellor premier mayor governor senator chairman chairwoman director "
     "home interior foreign finance defence defense justice health economy economics twitter facebook "
-    "democrats republicans labor labour conservatives liberals greens left right union corona yeah well please".split()
+    "democrats republicans labor labour conservatives liberals greens left right union corona yeah well please "
+    # parties and their members, which English capitalises: 'the ruling Socialist party'
+    "democrat republican conservative liberal green socialist socialists communist communists nationalist "
+    "nationalists populist populists".split()
 )
 # Heads of English names: 'Bank of England', 'Ministry of Defence' keep their capital.
 _NAME_HEADS = frozenset(
