@@ -223,6 +223,25 @@ def glossary() -> dict[str, str]:
 
 
 @cache
+def exonyms_abroad() -> dict[str, str]:
+    """German names of places outside the German-speaking countries that are no English word
+    (Lissabon → Lisbon, Südostasien → Southeast Asia): English copy that has one kept it untranslated.
+    The 'Abroad' section of rules/lexicon/exonyms.tsv; 'Turin', 'China', 'Island' are English too."""
+    out, abroad = {}, False
+    with open(builtin_dir() / "lexicon" / "exonyms.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                abroad = line.startswith("# Abroad:") or (abroad and not line.startswith("# Feasts"))
+                continue
+            if abroad and "\t" in line:
+                de, en = line.rstrip("\n").split("\t", 1)
+                forms = en.split("|")
+                if de not in forms and not english(de) and zipf_en(de.lower()) < 3.0:
+                    out[de] = forms[0]
+    return out
+
+
+@cache
 def pairs(name: str) -> dict[str, str]:
     """A two-column list from rules/lexicon/ (``term<TAB>value``; lines starting ``#`` are comments)."""
     out = {}

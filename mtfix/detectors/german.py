@@ -57,6 +57,8 @@ def _score(t: str, at_start: bool, after_modifier: bool) -> int:
     low = t.lower()
     if len(t) < 3 or low in lx.word_list("german-accept.txt"):
         return 0
+    if t in lx.exonyms_abroad():  # Lissabon, Südostasien: a place abroad in German, never a name in English
+        return STRONG
     if t.isupper():  # an acronym, or a word set in capitals: 'KLIMA-KLEBER', 'SCHWERPUNKT'
         if len(t.replace("-", "")) < 7 or any(len(p) < 4 for p in t.split("-")):
             return 0
@@ -377,7 +379,7 @@ def _recurs_as_name(doc: Document, tok: Token) -> bool:
 def _suggest(run: list[Token], at_start: bool) -> list[str]:
     out = []
     for tok in run:
-        en = lx.translate(tok.text)
+        en = lx.exonyms_abroad().get(tok.text) or lx.translate(tok.text)
         if en is None:
             return []
         out.append(en)
