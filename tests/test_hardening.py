@@ -370,6 +370,19 @@ def test_duplicate_heading_check_compares_each_heading_with_a_bounded_number(mon
 
 
 @pytest.mark.parametrize("text", [
+    "Share " + "on " * 66_000 + "x",  # MT207's connector words ('Share on Facebook') were unbounded: 5 s a line
+    "Munich " + "A/" * 99_000,  # MT323's dateline: slashes inside and between words
+])
+def test_a_hostile_line_does_not_make_a_builtin_pattern_backtrack(tmp_path, text):
+    """Lines within the 200,000-character limit, ten of them: quadratic work in one pattern shows."""
+    f = tmp_path / "a.txt"
+    f.write_text((text + "\n\n") * 10, encoding="utf-8")
+    t = time.monotonic()
+    out = mtfix("check", "--no-syntax", str(f), timeout=120)
+    assert time.monotonic() - t < 20 and out.returncode in (0, 1), out.stderr
+
+
+@pytest.mark.parametrize("text", [
     "The text " + "<!-- x " * 28_500,  # 60 s before
     "The text " + "<a " * 60_000,  # 35 s before
     "The text " + "``x `" * 30_000,
