@@ -43,6 +43,13 @@ _CONSENT = re.compile(
     r".{0,60}?\b(?:content|inhalte?|external|third[- ]party|drittanbieter|embed|post|tweet|video)s?\b"
     r"|\b(?:load|display|show)\b.{0,60}?\bexternal content\b|\brevoke your consent\b"
 )
+# 'Read on after the advertisement' (Lesen Sie nach der Anzeige weiter), 'Article continues below',
+# 'All rights reserved': what a page prints around its adverts and under its copy
+_AROUND_COPY = re.compile(
+    r"(?i)^[^\w]*(?:the[ \t]+)?(?:continue reading|read on|reading continues|article continues|continues below)\b"
+    r"(?:.{0,40}?\b(?:ad|ads|advert|advertisement|advertising)\b|[ \t]*(?:below|here)?[ \t]*\.?[ \t]*$)"
+    r"|\ball rights reserved\b"
+)
 _FIRST_PUBLISHED = re.compile(r"(?i)\b(?:first|originally) (?:published|appeared) (?:on|in|at|by)\b|\berschien zuerst\b")
 # A gallery's counter: 'Image 3 of 12', 'Photo series with 12 pictures', 'Bild 3 von 12'
 _GALLERY = re.compile(
@@ -77,7 +84,9 @@ def score(line: str, notice: bool = True, inset: bool = False, last: bool = Fals
         low = line.lower()  # substring tests first: most lines hold none of these words
         if (("consent" in low or "zustimmung" in low or "einwilligung" in low or "external content" in low)
                 and _CONSENT.search(line)) or (("publish" in low or "appeared" in low or "erschien" in low)
-                                               and _FIRST_PUBLISHED.search(line)):
+                                               and _FIRST_PUBLISHED.search(line)) or (
+                len(line) <= 80 and ("continue" in low or "read on" in low or "reserved" in low)
+                and _AROUND_COPY.search(line)):
             points += 3  # a consent placeholder or a note of where the article first ran: no copy says that
     if len(line) > MAX_CHARS:
         return points
