@@ -87,7 +87,7 @@ def score(line: str, notice: bool = True, inset: bool = False, last: bool = Fals
                                                and _FIRST_PUBLISHED.search(line)) or (
                 len(line) <= 80 and ("continue" in low or "read on" in low or "reserved" in low)
                 and _AROUND_COPY.search(line)):
-            points += 3  # a consent placeholder or a note of where the article first ran: no copy says that
+            points += 3  # a consent placeholder, where the article first ran, a line around an advert: no copy says that
     if len(line) > MAX_CHARS:
         return points
     if (_DIGIT.search(line) and _GALLERY.search(line)) or (
