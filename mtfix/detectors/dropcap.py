@@ -1,6 +1,6 @@
 """Drop caps: the decorative first letter of an article, scraped as text in front of or in place of
 the translation's first letter ('WAfter a long night', 'IGermany's largest', 'Dhe bad news', 'BErlin'),
-or lost with it ('n November').
+or lost with it ('n November'), or set apart from its word by a space ('T he', 'D The').
 
 Decided by shape and the dictionary, never by a list: the token is no word, and it becomes a word
 when its first capital is dropped, its second letter lowered, or (for the article's opening word
@@ -42,6 +42,14 @@ def _no_word(t: str) -> bool:
 
 
 LOST = "Drop cap lost: the opening word has lost its first letter"
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _best_initial(rest: str, other_than: str = "") -> str | None:
+    """The most frequent word a capital and ``rest`` make ('he' → 'The'), if it is frequent enough
+    to bet on: a replaced or lost initial can be any letter."""
+    z, word = max((lx.zipf_en(c + rest), c + rest) for c in _CAPITALS if c != other_than)
+    return word if z >= _REPLACED_ZIPF else None
 
 
 def lost_initial(t: str) -> list[str]:
@@ -49,7 +57,7 @@ def lost_initial(t: str) -> list[str]:
     article; the words it may have been, most frequent first ('In', 'On')."""
     if not (1 <= len(t) <= 2 and t.isalpha() and t.islower()) or t == "a" or (len(t) == 2 and lx.english(t)):
         return []
-    found = [(lx.zipf_en((c + t).lower()), c + t) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    found = [(lx.zipf_en((c + t).lower()), c + t) for c in _CAPITALS]
     return [w for z, w in sorted(found, reverse=True) if z >= _REPLACED_ZIPF][:3]
 
 
@@ -66,12 +74,9 @@ def candidates(t: str, opening: bool) -> list[str]:
         if lx.is_name(lowered) or (lx.english(lowered) and lx.zipf_en(lowered) >= 4):  # BErlin, MAt
             out.append(lowered)
     elif opening and core[1:].islower() and _no_word(core):  # Dhe: a German initial in place of 'T'
-        best = max(
-            ((lx.zipf_en(c + core[1:]), c + core[1:]) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c != core[0]),
-            default=(0.0, ""),
-        )
-        if best[0] >= _REPLACED_ZIPF:
-            out.append(best[1])
+        best = _best_initial(core[1:], other_than=core[0])
+        if best:
+            out.append(best)
     return [w + (("'" + tail) if tail else "") for w in out]
 
 
@@ -96,10 +101,8 @@ def split_candidates(initial: str, rest: str, opening: bool) -> list[str]:
             return []
         if _word(joined) and (lx.zipf_en(joined.lower()) >= _SPLIT_ZIPF or lx.is_name(joined)):
             return [joined]
-        if opening and initial not in "AI" and _no_word(joined):
-            best = max((lx.zipf_en(c + rest), c + rest) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-            return [best[1]] if best[0] >= _REPLACED_ZIPF else []
-        return []
+        best = _best_initial(rest) if opening and initial not in "AI" and _no_word(joined) else None
+        return [best] if best else []
     if initial not in "AI" and rest[1:].islower() and lx.zipf_en(rest.lower()) >= _REPLACED_ZIPF:
         return [rest]  # 'D The': only the most frequent opening words, never 'J Crew', 'X Factor'
     return []
