@@ -21,6 +21,11 @@ from mtfix.document import Document
 _STOPS = ".,!?;"
 _CURLY = re.compile("[“”]")
 _STRAIGHT = re.compile('"')
+# A speaker and a verb of saying: what follows a quotation, never what opens one
+_ATTRIBUTION = re.compile(
+    r"[A-ZÄÖÜ][\w'’.-]*(?: [A-ZÄÖÜ][\w'’.-]*){0,2} (?:said|says|added|adds|explained|explains|stressed|told|tells|"
+    r"thanked|continued|wrote|writes|asked|replied|emphasi[sz]ed|warned|admitted|noted|insisted|concluded)\b"
+)
 
 
 def _space(c: str) -> bool:
@@ -39,7 +44,7 @@ def misplaced_quote(doc: Document, ctx: Context) -> Iterator:
             continue  # German quotation marks: MT305 reports the quotation whole
         straight = [m.start() for m in _STRAIGHT.finditer(text)]
         for n, i in enumerate(straight):
-            found = _straight(text, i, n, n == len(straight) - 1)
+            found = _straight(text, i, n, n == len(straight) - 1, len(straight) % 2 == 1)
             if found:
                 s, e, rep = found
                 yield rule.finding(base + s, base + e, text[s:e], [rep])
@@ -54,8 +59,9 @@ def misplaced_quote(doc: Document, ctx: Context) -> Iterator:
                 yield rule.finding(base + i, base + i + 1, c, ["”"])  # a “historic day“ for
 
 
-def _straight(text: str, i: int, n: int, last: bool) -> tuple[int, int, str] | None:
-    """(start, end, replacement) for a misplaced straight mark, the n-th of its paragraph."""
+def _straight(text: str, i: int, n: int, last: bool, odd: bool = False) -> tuple[int, int, str] | None:
+    """(start, end, replacement) for a misplaced straight mark, the n-th of its paragraph (``odd``:
+    the paragraph has an odd number of them, so one is stray and the order says little)."""
     before, after = text[i - 1 : i] if i else "", text[i + 1 : i + 2]
     opens = n % 2 == 0  # the paragraph's first mark opens, the second closes, …
     if _space(before) and after in (" ", "\t"):  # floating between two spaces
@@ -71,9 +77,12 @@ def _straight(text: str, i: int, n: int, last: bool) -> tuple[int, int, str] | N
         return None
     if before.isalpha() and after.isalpha() and before.islower():  # glued: 'ready"and'
         return (i, i + 1, '" ') if not opens else (i, i + 1, ' "')
-    if not opens and last and before == " " and after.isupper() and i >= 2 and text[i - 2] in ",.!?":
-        # 'went, "Hirscher said': the closing mark of the quotation before, put after the space
+    if (not opens or (odd and _ATTRIBUTION.match(text, i + 1))) and last and before == " " and after.isupper() \
+            and i >= 2 and text[i - 2] in ",.!?":
+        # 'went, "Hirscher said': the closing mark of the quotation before, put after the space; with
+        # a stray mark earlier in the paragraph, the speaker and a verb of saying after it tell
         return i - 1, i + 1, '" '
-    if opens and before and before in ",!?" and after == " " and text[i + 2 : i + 3].isupper():
+    if opens and before and before in ",!?" and after == " " and text[i + 2 : i + 3].isupper() and not (
+            odd and _ATTRIBUTION.match(text, i + 2)):  # 'went," Keller said' closes, whatever the order says
         return i, i + 2, ' "'  # 'said," Above all' (after a colon: MT319)
     return None
