@@ -388,7 +388,8 @@ def _abbreviation_before(text: str, dot: int) -> bool:
 def lowercase_name(doc: Document, ctx: Context) -> Iterator:
     """'hartz' beside 'Hartz IV', 'wolfgang franz', 'july 2012': a name written in lowercase."""
     rule = ctx.rule("MT403")
-    candidates = _NON_WORDS.among(doc.word_set)
+    # the first part of a hyphenated word counts too: 'hartz-IV-recipients', 'berlin-based'
+    candidates = _NON_WORDS.among(doc.word_set | {w.partition("-")[0] for w in doc.word_set if "-" in w})
     if not candidates:
         return
     capitalised = set()  # capitalised mid-sentence somewhere in the article: a name here
@@ -404,9 +405,9 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
     for block in doc.blocks:  # first pass: lowercase words that this article shows to be names
         toks = doc.tokens(block)
         text = doc.block_text(block)
-        for i in [i for i, tok in enumerate(toks) if tok[0] in candidates]:
+        for i in [i for i, tok in enumerate(toks) if tok[0].partition("-")[0] in candidates]:
             tok = toks[i]
-            t = tok[0]
+            t = tok[0].partition("-")[0]
             if "." in (text[tok.start - block.start - 1 : tok.start - block.start],
                        text[tok.end - block.start : tok.end - block.start + 1]):
                 continue  # my.norton.com
@@ -434,14 +435,15 @@ def lowercase_name(doc: Document, ctx: Context) -> Iterator:
         return
     for block in doc.blocks:
         toks = doc.tokens(block)
-        flagged = [i for i, tok in enumerate(toks) if tok[0] in names]
+        # 'hartz-IV-recipients' is one token: the name is its first part
+        flagged = [i for i, tok in enumerate(toks) if tok[0].partition("-")[0] in names]
         for run in _runs(flagged):
             a, b = toks[run[0]], toks[run[-1]]
             found = doc.text[a.start : b.end]
             # Capitalised elsewhere is weaker evidence ('Grand Prix' and 'grand prix' are both English):
             # a run resting on it alone gets an unsafe fix.
-            sure = any(toks[k].text in strong for k in run)
-            yield rule.finding(a.start, b.end, found, [" ".join(w.capitalize() for w in found.split(" "))],
+            sure = any(toks[k].text.partition("-")[0] in strong for k in run)
+            yield rule.finding(a.start, b.end, found, [" ".join(w[:1].upper() + w[1:] for w in found.split(" "))],
                                fix=True if sure else FixSafety.UNSAFE)
 
 
