@@ -227,27 +227,28 @@ def exonyms_abroad() -> dict[str, str]:
     """German names of places outside the German-speaking countries that are no English word
     (Lissabon → Lisbon, Südostasien → Southeast Asia): English copy that has one kept it untranslated.
     The 'Abroad' section of rules/lexicon/exonyms.tsv; 'Turin', 'China', 'Island' are English too."""
-    out, abroad = {}, False
-    with open(builtin_dir() / "lexicon" / "exonyms.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                abroad = line.startswith("# Abroad:") or (abroad and not line.startswith("# Feasts"))
-                continue
-            if abroad and "\t" in line:
-                de, en = line.rstrip("\n").split("\t", 1)
-                forms = en.split("|")
-                if de not in forms and not english(de) and zipf_en(de.lower()) < 3.0:
-                    out[de] = forms[0]
+    out = {}
+    for de, en in pairs("exonyms.tsv", section="Abroad").items():
+        forms = en.split("|")
+        if de not in forms and not english(de) and zipf_en(de.lower()) < 3.0:
+            out[de] = forms[0]
     return out
 
 
 @cache
-def pairs(name: str) -> dict[str, str]:
-    """A two-column list from rules/lexicon/ (``term<TAB>value``; lines starting ``#`` are comments)."""
+def pairs(name: str, section: str | None = None) -> dict[str, str]:
+    """A two-column list from rules/lexicon/ (``term<TAB>value``; lines starting ``#`` are comments).
+    ``section``: only the rows under a comment that opens with ``# <section>:``, up to a blank line."""
     out = {}
+    inside = section is None
     with open(builtin_dir() / "lexicon" / name, encoding="utf-8") as fh:
         for line in fh:
-            if line.startswith("#") or "\t" not in line:
+            if section is not None:
+                if line.startswith(f"# {section}:"):
+                    inside = True
+                elif not line.strip():
+                    inside = False
+            if not inside or line.startswith("#") or "\t" not in line:
                 continue
             key, value = line.rstrip("\n").split("\t", 1)
             out[key.strip()] = value.strip()

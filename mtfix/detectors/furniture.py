@@ -68,6 +68,12 @@ _DURATION_LABEL = re.compile(r"(?i)^[ \t]*(?:reading time|read time|listening ti
 
 
 MAX_CHARS = 160  # longer than this, only a notice can make a line furniture
+# (words one of which the line must hold, the pattern, the longest line it may be)
+_NOTES = (
+    (("consent", "zustimmung", "einwilligung", "external content"), _CONSENT, 2 * MAX_CHARS),
+    (("publish", "appeared", "erschien"), _FIRST_PUBLISHED, 2 * MAX_CHARS),
+    (("continue", "read on", "reserved"), _AROUND_COPY, 80),
+)
 
 
 @cache
@@ -82,11 +88,8 @@ def score(line: str, notice: bool = True, inset: bool = False, last: bool = Fals
     points = 3 if notice and _NOTICE.search(line) else 0
     if len(line) <= 2 * MAX_CHARS:
         low = line.lower()  # substring tests first: most lines hold none of these words
-        if (("consent" in low or "zustimmung" in low or "einwilligung" in low or "external content" in low)
-                and _CONSENT.search(line)) or (("publish" in low or "appeared" in low or "erschien" in low)
-                                               and _FIRST_PUBLISHED.search(line)) or (
-                len(line) <= 80 and ("continue" in low or "read on" in low or "reserved" in low)
-                and _AROUND_COPY.search(line)):
+        if any(len(line) <= longest and any(w in low for w in words) and rx.search(line)
+               for words, rx, longest in _NOTES):
             points += 3  # a consent placeholder, where the article first ran, a line around an advert: no copy says that
     if len(line) > MAX_CHARS:
         return points
